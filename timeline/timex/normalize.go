@@ -1,0 +1,695 @@
+package timex
+
+import (
+	"strconv"
+
+	"github.com/araddon/dateparse"
+	"strings"
+	"time"
+)
+
+// A normalizer turns a match into a TIMEX3 value. It returns ok=false to
+// drop the match when the slots do not make a value.
+type normalizer func(c *context, m *match) (result, bool)
+
+// result is a normalized value before it becomes a Timex.
+type result struct {
+	typ   Type
+	value string
+	mod   string
+	// at is the calendar point of a DATE or TIME, used to update the
+	// reference time for later anaphora ("the next day").
+	at point
+}
+
+// normalizers are the actions rules.txt can name.
+var normalizers = map[string]normalizer{
+	"date":    normDate,
+	"rel":     normRel,
+	"shift":   normShift,
+	"dur":     normDuration,
+	"deictic": normDeictic,
+	"weekday": normWeekday,
+	"ref":     normRef,
+	"set":     normSet,
+	"anaphor": normAnaphor,
+	"parse":   normParse,
+	"clock":   normClock,
+	// skip matches words that look like dates but are not ("prices fall")
+	"skip": func(*context, *match) (result, bool) { return result{}, false },
+}
+
+// context carries what normalization needs beyond the match: the tokens
+// for tense, the anchor, and the reference time that anaphora resolve
+// against.
+type context struct {
+	text      string
+	toks      []token
+	anchor    point // gNone when there is no anchor
+	narrative bool
+	// ref is the last date mentioned, the reference time of narrative
+	// mode and of anaphora ("that day", "a day earlier") in news mode.
+	ref point
+	// lastAt is the last date mentioned at each granularity: "the
+	// quarter" is the last quarter named even when a day came since.
+	lastAt [gTime + 1]point
+}
+
+// base is the point relative expressions count from: the anchor in news
+// mode, the last mentioned date in narrative mode.
+func (c *context) base() point {
+	if c.narrative || !c.anchor.known() {
+		if c.ref.known() {
+			return c.ref
+		}
+		return point{g: gDay, y: unknownYear}
+	}
+	return c.anchor
+}
+
+// refPoint is the point anaphora count from: the last mentioned date, or
+// the anchor when nothing was mentioned yet.
+func (c *context) refPoint() point {
+	if c.ref.known() {
+		return c.ref
+	}
+	return c.base()
+}
+
+func unitGran(u string) gran {
+	switch u {
+	case "CE":
+		return gCentury
+	case "DE":
+		return gDecade
+	case "Y", "FY":
+		return gYear
+	case "H":
+		return gHalf
+	case "Q":
+		return gQuarter
+	case "M":
+		return gMonth
+	case "W", "WE":
+		return gWeek
+	case "D":
+		return gDay
+	case "TH", "TM", "TS":
+		return gTime
+	}
+	return gNone
+}
+
+// normDate builds an explicit calendar value from whatever the pattern
+// captured: a year, a month and day, a season, a quarter, a decade. A
+// missing year comes from the base and the tense (see inferYear).
+func normDate(c *context, m *match) (result, bool) {
+	s := &m.s
+	p := point{y: s.year}
+	if s.yy {
+		p.y = expandYY(s.year, c.base())
+	}
+	switch {
+	case s.decade != 0:
+		p.g, p.y = gDecade, s.decade*10
+	case s.unit == "CE" && s.ord > 0:
+		p.g, p.y = gCentury, (s.ord-1)*100
+	case s.holiday != "":
+		md := strings.Split(s.holiday, "-")
+		p.m, _ = strconv.Atoi(md[0])
+		p.d, _ = strconv.Atoi(md[1])
+		p.g = gDay
+	case s.day != 0 && s.month != 0:
+		p.g, p.m, p.d = gDay, s.month, s.day
+		if s.day > daysIn(s.month, p.y) {
+			return result{}, false
+		}
+	case s.month != 0:
+		p.g, p.m = gMonth, s.month
+	case s.season != "":
+		p.g, p.part = gSeason, s.season
+	case s.unit == "Q" && s.ord > 0 && s.ord <= 4:
+		p.g, p.m = gQuarter, s.ord
+	case s.unit == "Q" && s.ord == -1:
+		p.g, p.m = gQuarter, 4
+	case s.unit == "H" && (s.ord == 1 || s.ord == 2 || s.ord == -1):
+		p.g, p.m = gHalf, max(s.ord, 0)
+		if s.ord == -1 {
+			p.m = 2
+		}
+	case p.y != 0:
+		p.g = gYear
+	case s.era != 0 && s.numSet && s.num > 0:
+		p.g, p.y = gYear, s.era*s.num
+	default:
+		return result{}, false
+	}
+	if p.y == 0 && p.g > gDecade {
+		if b := c.base(); s.relSet && b.known() {
+			p.y = b.y + s.rel // "June last year", "last year's third quarter"
+		} else {
+			p.y = c.inferYear(p, m)
+		}
+	}
+	r := result{typ: Date, mod: s.mod, at: p}
+	if s.clock || s.pod != "" {
+		if p.g != gDay {
+			return result{}, false
+		}
+		r.at = withTime(p, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+func daysIn(month, year int) int {
+	if year <= 0 {
+		year = 2000 // a leap year: February 29 without a year is a date
+	}
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// expandYY turns '97 into 1997: the century that puts the year nearest
+// the base, or the twentieth when there is none.
+func expandYY(yy int, base point) int {
+	if !base.known() {
+		return 1900 + yy
+	}
+	century := base.y / 100 * 100
+	y := century + yy
+	if y > base.y+20 {
+		y -= 100
+	}
+	return y
+}
+
+// inferYear picks the year of a date said without one ("August 7", "in
+// April", "the third quarter").
+//
+// In news mode the year is the anchor's, moved back a year when a past
+// clause names a later part of the year than the anchor's ("in November",
+// said in August, is last November), and forward when a future clause
+// names an earlier one. In narrative mode it is the year of the last
+// mentioned date: histories tell things in order.
+func (c *context) inferYear(p point, m *match) int {
+	b := c.base()
+	if !b.known() {
+		return unknownYear
+	}
+	if c.narrative || !c.anchor.known() {
+		return b.y
+	}
+	probe := p
+	probe.y = b.y
+	if probe.g == gSeason && probe.part == "WI" && b.m <= 2 {
+		probe.y-- // January's winter began the year before
+	}
+	cmp := comparePeriods(probe, b)
+	t, found := clauseTense(c.toks, m.from, m.to)
+	switch {
+	case found && t == tensePast && cmp > 0:
+		return probe.y - 1
+	case found && t == tenseFuture && cmp < 0:
+		return probe.y + 1
+	case !found || t == tensePresent:
+		return nearestYear(probe, b)
+	}
+	return probe.y
+}
+
+// lookahead is how far ahead of the anchor a date said without a year
+// or a tense may lie: "payable Dec. 15", written on November 2, is next
+// month's, but a bare "in March" written in October is last March.
+const lookahead = 100 * 24 * time.Hour
+
+// nearestYear picks the year of p when no tense tells the direction: the
+// one within lookahead after the base b, else the latest before it.
+func nearestYear(p, b point) int {
+	bd := b.date()
+	if b.g >= gDay {
+		bd = time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	}
+	for _, y := range []int{p.y - 1, p.y, p.y + 1} {
+		q := p
+		q.y = y
+		if d := q.date().Sub(bd); d > 0 && d <= lookahead {
+			return y
+		}
+	}
+	if comparePeriods(p, b) > 0 {
+		return p.y - 1
+	}
+	return p.y
+}
+
+// comparePeriods compares point p with the base b at p's granularity:
+// -1 if p is wholly before b's period, 1 if after, 0 if it contains it.
+func comparePeriods(p, b point) int {
+	bp := b.coarsen(p.g)
+	if p.g == gDay && b.g >= gDay {
+		bp = b
+	}
+	pd, bd := p.date(), bp.date()
+	if p.g == gDay && (b.g >= gDay) {
+		bd = time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	}
+	switch {
+	case pd.Before(bd):
+		return -1
+	case pd.After(bd):
+		return 1
+	}
+	return 0
+}
+
+// withTime adds the clock time or part of day to a day point.
+func withTime(p point, s *slots) point {
+	p.g, p.pod = gTime, ""
+	if s.clock {
+		h := s.hour
+		if s.ampm == "PM" && h < 12 {
+			h += 12
+		}
+		if s.ampm == "AM" && h == 12 {
+			h = 0
+		}
+		p.hh, p.mm = h, s.minute
+		return p
+	}
+	p.pod = s.pod
+	return p
+}
+
+// normRel resolves "last month", "next week", "this year", "last Friday",
+// "this morning", "last summer", "next April".
+func normRel(c *context, m *match) (result, bool) {
+	s := &m.s
+	b := c.base()
+	r := result{typ: Date, mod: s.mod}
+	switch {
+	case s.weekday != 0:
+		r.at = c.weekdayFrom(b, s.weekday, s.rel, m)
+	case s.month != 0:
+		r.at = c.monthFrom(b, s.month, s.rel)
+	case s.season != "":
+		r.at = seasonFrom(b, s.season, s.rel)
+	case s.unit == "WE":
+		r.at = c.weekendFrom(b, s.rel, s.relSet, m)
+	case unitGran(s.unit) != gNone && unitGran(s.unit) < gTime:
+		g := unitGran(s.unit)
+		r.at = b.shift(g, s.rel)
+	case s.pod != "" || s.unit == "D":
+		r.at = b.shift(gDay, s.rel)
+	default:
+		return result{}, false
+	}
+	if s.pod != "" && r.at.g == gDay {
+		r.at = withTime(r.at, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// weekdayFrom finds the weekday wd near base: with dir -1 the last one
+// before it, +1 the next one after it, and 0 by the clause's tense.
+func (c *context) weekdayFrom(b point, wd, dir int, m *match) point {
+	if !b.known() || b.g < gDay {
+		return point{g: gDay, y: unknownYear}
+	}
+	d := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	cur := (int(d.Weekday())+6)%7 + 1 // Monday = 1
+	if dir == 0 {
+		switch tenseAt(c.toks, m.from, m.to) {
+		case tenseFuture:
+			dir = 1
+		default:
+			dir = -1
+			if cur == wd {
+				return dayPoint(d)
+			}
+		}
+	}
+	if dir < 0 {
+		back := (cur - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return dayPoint(d.AddDate(0, 0, -back))
+	}
+	fwd := (wd - cur + 7) % 7
+	if fwd == 0 {
+		fwd = 7
+	}
+	return dayPoint(d.AddDate(0, 0, fwd))
+}
+
+// weekendFrom finds "last weekend", "next weekend" and, by the clause's
+// tense, "the weekend": the one just past or the one ahead.
+func (c *context) weekendFrom(b point, dir int, dirSet bool, m *match) point {
+	if !b.known() || b.g < gDay {
+		return point{g: gWeek, y: unknownYear, wkend: true}
+	}
+	if !dirSet {
+		dir = 0
+		if tenseAt(c.toks, m.from, m.to) == tenseFuture {
+			dir = 1
+		}
+	}
+	d := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	inWeekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+	switch {
+	case dir < 0 && !inWeekend, dir == 0 && !inWeekend && !dirSet:
+		d = d.AddDate(0, 0, -7) // the weekend before this week
+	case dir > 0 && inWeekend:
+		d = d.AddDate(0, 0, 7)
+	}
+	p := at(d, gWeek)
+	p.wkend = true
+	return p
+}
+
+// monthFrom finds "last April" (the April before base), "next April" and
+// "this April" (base's year).
+func (c *context) monthFrom(b point, month, dir int) point {
+	p := point{g: gMonth, y: b.y, m: month}
+	if !b.known() {
+		return p
+	}
+	switch {
+	case dir < 0 && month >= b.m:
+		p.y--
+	case dir > 0 && month <= b.m:
+		p.y++
+	}
+	return p
+}
+
+func seasonFrom(b point, season string, dir int) point {
+	p := point{g: gSeason, y: b.y, part: season}
+	if !b.known() {
+		return p
+	}
+	cur := at(b.date(), gSeason)
+	order := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+	if season == "WI" {
+		p.y = cur.y
+		if cur.part != "WI" && dir != 0 {
+			p.y = b.y - 1
+			if dir > 0 {
+				p.y = b.y
+			}
+		}
+		return p
+	}
+	switch {
+	case dir < 0 && order[season] >= order[cur.part] && cur.part != "WI":
+		p.y--
+	case dir > 0 && order[season] <= order[cur.part] && cur.part != "WI":
+		p.y++
+	}
+	return p
+}
+
+// normShift resolves "two years ago" (arg ago), "in three weeks" (arg
+// hence), "a day earlier" (arg before) and "three days later" (arg
+// after): the first two count from the anchor, the others from the last
+// mentioned date. The value has the granularity of the unit.
+func normShift(c *context, m *match) (result, bool) {
+	s := &m.s
+	base, dir := c.base(), -1
+	switch m.rule.arg {
+	case "hence":
+		dir = 1
+	case "before":
+		base = c.refPoint()
+	case "after":
+		base, dir = c.refPoint(), 1
+	}
+	if c.narrative {
+		base = c.refPoint()
+	}
+	if s.fuzzy {
+		if dir < 0 {
+			return result{typ: Date, value: "PAST_REF", mod: s.mod}, true
+		}
+		return result{typ: Date, value: "FUTURE_REF", mod: s.mod}, true
+	}
+	n := 1
+	if s.numSet {
+		n = s.num
+	}
+	g := unitGran(s.unit)
+	if g == gNone || g == gTime {
+		return result{}, false
+	}
+	step := n
+	switch g {
+	case gWeek:
+		g, step = gDay, 7*n
+	case gDecade:
+		g, step = gYear, 10*n
+	case gCentury:
+		g, step = gYear, 100*n
+	}
+	if g == gYear && n == 1 && c.lastAt[gQuarter].known() && !c.narrative {
+		// in a report on a quarter, "a year earlier" is that quarter's
+		// year-ago counterpart
+		p := c.lastAt[gQuarter].shift(gQuarter, -4)
+		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+	}
+	if base.known() && base.g < g {
+		// "two days ago" from a year-precise base is only that year
+		g, step = base.g, stepAt(base.g, g, step)
+	}
+	p := base.shift(g, dir*step)
+	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// stepAt converts step units of g into units of a coarser granularity
+// have, rounding: 14 days at month granularity are 0 months.
+func stepAt(have, g gran, step int) int {
+	if have >= g {
+		return step
+	}
+	switch {
+	case have == gYear && g == gMonth:
+		return step / 12
+	case have == gMonth && g == gDay:
+		return step / 30
+	case have == gYear && g == gDay:
+		return step / 365
+	}
+	return 0
+}
+
+// normDuration writes a period: P4Y, P3D, PT2H, PXD for "several days".
+func normDuration(c *context, m *match) (result, bool) {
+	s := &m.s
+	if m.rule.arg == "plural" && (!s.plural || s.numSet) {
+		return result{}, false // "years", "recent weeks": a plural alone
+	}
+	n := "1"
+	switch {
+	case s.fuzzy:
+		n = "X"
+	case s.numSet:
+		n = strconv.Itoa(s.num)
+		if s.num == 0 {
+			return result{}, false
+		}
+	case s.plural:
+		n = "X"
+	}
+	if s.half && n != "X" {
+		return halfDuration(s, n)
+	}
+	var v string
+	switch s.unit {
+	case "TH", "TM", "TS":
+		v = "PT" + n + s.unit[1:]
+	case "WE":
+		v = "P" + n + "WE"
+	case "FY":
+		v = "P" + n + "Y"
+	case "CE", "DE", "ML", "Q":
+		v = "P" + n + s.unit
+	case "D", "W", "M", "Y":
+		v = "P" + n + s.unit
+	case "H":
+		v = "P6M"
+	default:
+		return result{}, false
+	}
+	return result{typ: Duration, value: v, mod: s.mod}, true
+}
+
+// halfDuration writes "two and a half years" as P2Y6M.
+func halfDuration(s *slots, n string) (result, bool) {
+	k, _ := strconv.Atoi(n)
+	var v string
+	switch s.unit {
+	case "Y":
+		v = "P" + strconv.Itoa(k) + "Y6M"
+	case "D":
+		v = "P" + strconv.Itoa(k) + "DT12H"
+	case "TH":
+		v = "PT" + strconv.Itoa(k) + "H30M"
+	case "TM":
+		v = "PT" + strconv.Itoa(k) + "M30S"
+	case "M":
+		v = "P" + strconv.Itoa(k) + "M15D"
+	default:
+		v = "P" + strconv.Itoa(k) + s.unit
+	}
+	return result{typ: Duration, value: v, mod: s.mod}, true
+}
+
+// normDeictic resolves today, yesterday, tomorrow, tonight, overnight.
+func normDeictic(c *context, m *match) (result, bool) {
+	s := &m.s
+	b := c.base()
+	offset, night := 0, false
+	switch s.deictic {
+	case "yesterday":
+		offset = -1
+	case "tomorrow":
+		offset = 1
+	case "tonight":
+		night = true
+	case "overnight":
+		offset, night = -1, true
+	}
+	p := b.shift(gDay, offset)
+	if !b.known() || b.g < gDay {
+		p = point{g: gDay, y: unknownYear}
+		if b.known() && offset == 0 {
+			p = b
+		}
+	}
+	r := result{typ: Date, mod: s.mod, at: p}
+	if night && s.pod == "" {
+		s.pod = "NI"
+	}
+	if (s.pod != "" || s.clock) && p.g == gDay {
+		r.at = withTime(p, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// normWeekday resolves a weekday ("on Tuesday", "late on Sunday",
+// "Tuesday evening") by the tense of its clause.
+func normWeekday(c *context, m *match) (result, bool) {
+	s := &m.s
+	p := c.weekdayFrom(c.base(), s.weekday, 0, m)
+	r := result{typ: Date, mod: s.mod, at: p}
+	if (s.pod != "" || s.clock) && p.g == gDay {
+		r.at = withTime(p, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// normRef gives a fixed value: the rule's argument, or the word's own
+// (now = PRESENT_REF).
+func normRef(c *context, m *match) (result, bool) {
+	v := m.rule.arg
+	if v == "" {
+		v = m.s.ref
+	}
+	if v == "" {
+		return result{}, false
+	}
+	return result{typ: m.rule.typ, value: v, mod: m.s.mod}, true
+}
+
+// normSet writes a recurrence: P1D for "daily", "every week"; XXXX-WXX-5
+// for "every Friday", "on Fridays".
+func normSet(c *context, m *match) (result, bool) {
+	s := &m.s
+	v := m.rule.arg
+	switch {
+	case v != "":
+	case s.freq != "":
+		v = s.freq
+	case s.weekday != 0:
+		v = "XXXX-WXX-" + strconv.Itoa(s.weekday)
+		if s.pod != "" {
+			v += "T" + s.pod
+		}
+	case s.month != 0:
+		v = "XXXX-" + two(s.month)
+	case s.pod != "":
+		v = "XXXX-XX-XXT" + s.pod
+	case s.unit != "":
+		d, ok := normDuration(c, &match{rule: m.rule, s: slots{unit: s.unit, num: max(s.num, 1), numSet: true}})
+		if !ok {
+			return result{}, false
+		}
+		v = d.value
+	default:
+		return result{}, false
+	}
+	return result{typ: Set, value: v}, true
+}
+
+// normAnaphor resolves expressions that point at a date already
+// mentioned: "that day", "the same year", "the next day", "the previous
+// month", "the following week".
+func normAnaphor(c *context, m *match) (result, bool) {
+	s := &m.s
+	g := unitGran(s.unit)
+	if g == gNone || g == gTime {
+		return result{}, false
+	}
+	ref := c.refPoint()
+	if last := c.lastAt[g]; last.known() {
+		ref = last // "the quarter" is the quarter last mentioned
+	} else if g == gQuarter && c.anchor.known() && !c.narrative {
+		// a quarter not yet named is the last one reported on
+		ref = c.anchor.shift(gQuarter, -1)
+	}
+	if !ref.known() {
+		return result{typ: Date, value: point{g: g, y: unknownYear}.String(), mod: s.mod}, true
+	}
+	if ref.g < g {
+		if s.rel != 0 {
+			return result{typ: Date, value: ref.String(), mod: s.mod, at: ref}, true
+		}
+		g = ref.g
+	}
+	p := ref.shift(g, s.rel)
+	if s.unit == "WE" {
+		p.wkend = true
+	}
+	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// normParse reads a numeric date ("2016-08-07", "8/7/2016") with
+// dateparse, which knows the many orders such dates come in.
+func normParse(c *context, m *match) (result, bool) {
+	span := c.text[c.toks[m.from].start:c.toks[m.to-1].end]
+	t, err := dateparse.ParseStrict(span)
+	if err != nil || t.Year() < 1000 {
+		return result{}, false
+	}
+	p := dayPoint(t)
+	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// normClock resolves a clock time ("5 p.m.", "1400 GMT", "noon") on the
+// day last mentioned, or the anchor's.
+func normClock(c *context, m *match) (result, bool) {
+	s := &m.s
+	day := c.refPoint()
+	if !day.known() || day.g < gDay {
+		day = point{g: gDay, y: unknownYear}
+	}
+	day.g = gDay
+	p := withTime(day, s)
+	return result{typ: Time, value: p.String(), mod: s.mod, at: p}, true
+}

@@ -1,0 +1,257 @@
+package timex
+
+import (
+	"bufio"
+	_ "embed"
+	"fmt"
+	"slices"
+	"strings"
+)
+
+//go:embed rules/rules.txt
+var rulesText string
+
+// A rule is one line of rules.txt: a pattern over tokens and what the
+// matched span is (its TIMEX3 type and the normalizer that computes its
+// value from the slots the pattern captured).
+type rule struct {
+	name   string
+	typ    Type
+	action string // normalizer name, see normalize.go
+	arg    string // the normalizer's argument, after a colon
+	elems  []elem
+	order  int // position in the file: earlier rules win ties
+}
+
+// builtin is an element that matches numbers by their shape.
+type builtin uint8
+
+const (
+	bNone     builtin = iota
+	bYear             // 1999, "nineteen ninety-nine"
+	bDay              // 7, 7th, seventh
+	bNum              // any whole number: 3, "three"
+	bYY               // a two-digit year after an apostrophe: '97
+	bDecade           // 1990s, 90s
+	bHour             // 1 to 24, maybe with am/pm glued on: 5pm
+	bMinute           // 00 to 59
+	bHourAMPM         // 5pm, 11am
+	bHHMM             // 1400, 0930 before a time zone
+)
+
+var builtinNames = map[string]builtin{
+	"year": bYear, "day": bDay, "num": bNum, "yy": bYY, "decade": bDecade,
+	"hour": bHour, "minute": bMinute, "hourampm": bHourAMPM, "hhmm": bHHMM,
+}
+
+// elem is one position of a pattern. It matches a token by category, by
+// number shape or by literal words.
+type elem struct {
+	cat      category
+	builtin  builtin
+	words    []string // literal alternatives, lower case
+	optional bool     // written with a trailing ?
+	adjacent bool     // written with a leading ~: no space before the token
+	capital  bool     // written with a leading ^: the token starts upper case
+}
+
+// parseRules reads rules.txt: lines of NAME TYPE ACTION[:ARG] = ELEM...
+func parseRules(src string) ([]*rule, error) {
+	var rules []*rule
+	sc := bufio.NewScanner(strings.NewReader(src))
+	for line := 1; sc.Scan(); line++ {
+		text := strings.TrimSpace(sc.Text())
+		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		head, body, ok := strings.Cut(text, "=")
+		hf := strings.Fields(head)
+		if !ok || len(hf) != 3 {
+			return nil, fmt.Errorf("rules.txt:%d: want NAME TYPE ACTION = PATTERN", line)
+		}
+		r := &rule{name: hf[0], typ: Type(hf[1]), order: len(rules)}
+		r.action, r.arg, _ = strings.Cut(hf[2], ":")
+		if _, ok := normalizers[r.action]; !ok {
+			return nil, fmt.Errorf("rules.txt:%d: unknown action %q", line, r.action)
+		}
+		for _, f := range strings.Fields(body) {
+			e, err := parseElem(f)
+			if err != nil {
+				return nil, fmt.Errorf("rules.txt:%d: %v", line, err)
+			}
+			r.elems = append(r.elems, e)
+		}
+		if len(r.elems) == 0 || r.elems[0].optional && len(r.elems) == 1 {
+			return nil, fmt.Errorf("rules.txt:%d: empty pattern", line)
+		}
+		rules = append(rules, r)
+	}
+	return rules, nil
+}
+
+func parseElem(f string) (elem, error) {
+	var e elem
+	for len(f) > 1 && (f[0] == '~' || f[0] == '^') {
+		e.adjacent = e.adjacent || f[0] == '~'
+		e.capital = e.capital || f[0] == '^'
+		f = f[1:]
+	}
+	if len(f) > 1 && strings.HasSuffix(f, "?") {
+		e.optional, f = true, f[:len(f)-1]
+	}
+	if name, ok := strings.CutPrefix(f, "@"); ok {
+		if b, ok := builtinNames[name]; ok {
+			e.builtin = b
+			return e, nil
+		}
+		if c, ok := categoryNames[name]; ok {
+			e.cat = c
+			return e, nil
+		}
+		return e, fmt.Errorf("unknown class %q", f)
+	}
+	e.words = strings.Split(f, "|")
+	return e, nil
+}
+
+// ruleIndex finds the rules that can start at a token without trying all.
+type ruleIndex struct {
+	byWord    map[string][]*rule
+	byCat     [catClockWord + 1][]*rule
+	byBuiltin [bHHMM + 1][]*rule
+}
+
+func newRuleIndex(rules []*rule) *ruleIndex {
+	ix := &ruleIndex{byWord: map[string][]*rule{}}
+	for _, r := range rules {
+		// a rule is filed under each element that can be its first
+		for _, e := range r.elems {
+			switch {
+			case e.cat != catNone:
+				ix.byCat[e.cat] = append(ix.byCat[e.cat], r)
+			case e.builtin != bNone:
+				ix.byBuiltin[e.builtin] = append(ix.byBuiltin[e.builtin], r)
+			default:
+				for _, w := range e.words {
+					ix.byWord[w] = append(ix.byWord[w], r)
+				}
+			}
+			if !e.optional {
+				break
+			}
+		}
+	}
+	return ix
+}
+
+// match is a rule matched on tokens [from, to) with the slots it filled.
+type match struct {
+	rule     *rule
+	from, to int
+	s        slots
+}
+
+// matchesAt appends to buf every rule match that starts at token i, best
+// first: longer matches before shorter, and of equal length the rule
+// written first. The caller takes the first one whose normalizer accepts
+// it, so a pattern that captures nonsense ("the last month" read as an
+// ordinal) gives way to the next reading.
+func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []match {
+	buf = buf[:0]
+	try := func(rules []*rule) {
+		for _, r := range rules {
+			var s slots
+			if to, ok := matchElems(text, toks, i, i, r.elems, &s); ok {
+				buf = append(buf, match{rule: r, from: i, to: to, s: s})
+			}
+		}
+	}
+	t := &toks[i]
+	try(ix.byWord[t.key])
+	for _, e := range t.entries {
+		try(ix.byCat[e.cat])
+	}
+	if t.kind == tokNum {
+		for b := bYear; b <= bHHMM; b++ {
+			try(ix.byBuiltin[b])
+		}
+	}
+	if len(buf) > 1 {
+		slices.SortFunc(buf, func(a, b match) int {
+			if a.to != b.to {
+				return b.to - a.to
+			}
+			return a.rule.order - b.rule.order
+		})
+	}
+	return buf
+}
+
+// matchElems matches elems against toks from i on; start is where the
+// match began. Optional elements are taken when they can be, and skipped
+// when taking them fails the rest. No match crosses a paragraph break.
+func matchElems(text string, toks []token, start, i int, elems []elem, s *slots) (int, bool) {
+	if len(elems) == 0 {
+		return i, true
+	}
+	e := &elems[0]
+	if i < len(toks) && (i == start || !toks[i].paraBreak) {
+		saved := *s
+		if n, ok := matchElem(text, toks, i, e, s); ok {
+			if end, ok := matchElems(text, toks, start, i+n, elems[1:], s); ok {
+				return end, true
+			}
+		}
+		*s = saved
+	}
+	if e.optional {
+		return matchElems(text, toks, start, i, elems[1:], s)
+	}
+	return 0, false
+}
+
+// matchElem matches one element at toks[i] and returns how many tokens it
+// took: two for an abbreviation with its dot ("Aug."), else one.
+func matchElem(text string, toks []token, i int, e *elem, s *slots) (int, bool) {
+	t := &toks[i]
+	if e.adjacent && t.space {
+		return 0, false
+	}
+	if e.capital && !startsUpper(text[t.start:t.end]) {
+		return 0, false
+	}
+	switch {
+	case e.words != nil:
+		for _, w := range e.words {
+			if t.key == w {
+				// a literal with one reading fills its slot: "the quarter"
+				if len(t.entries) == 1 {
+					s.fill(t.entries[0], t)
+				}
+				return 1, true
+			}
+		}
+		return 0, false
+	case e.builtin != bNone:
+		return 1, s.fillBuiltin(e.builtin, t)
+	}
+	en, ok := t.get(e.cat)
+	if !ok && e.cat == catOrd && t.kind == tokNum && isOrdinalSuffix(t.suffix) {
+		en, ok = entry{cat: catOrd, num: t.num}, true
+	}
+	if !ok {
+		return 0, false
+	}
+	if (en.abbr || t.has(catNeedCap)) && !startsUpper(text[t.start:t.end]) {
+		return 0, false
+	}
+	s.fill(en, t)
+	if en.abbr && i+1 < len(toks) && toks[i+1].key == "." && !toks[i+1].space {
+		return 2, true
+	}
+	return 1, true
+}
+
+func startsUpper(s string) bool { return s != "" && s[0] >= 'A' && s[0] <= 'Z' }
+
+func isOrdinalSuffix(s string) bool { return s == "st" || s == "nd" || s == "rd" || s == "th" }

@@ -1,0 +1,146 @@
+package timex
+
+import (
+	"time"
+)
+
+// engine is the compiled lexicon and rules. It is read-only after
+// compilation and shared by every call of Resolve.
+type engine struct {
+	lex   *lexicon
+	index *ruleIndex
+	mods  []modifier
+}
+
+var std = mustCompile()
+
+func mustCompile() *engine {
+	lex, err := parseLexicon(lexiconText)
+	if err != nil {
+		panic(err)
+	}
+	rules, err := parseRules(rulesText)
+	if err != nil {
+		panic(err)
+	}
+	mods, err := parseModifiers(modifiersText)
+	if err != nil {
+		panic(err)
+	}
+	return &engine{lex: lex, index: newRuleIndex(rules), mods: mods}
+}
+
+// Resolve finds and normalizes every temporal expression in text.
+//
+// Recognition walks the tokens once, taking at each position the longest
+// match of any rule and going on after it, so the cost is linear in the
+// text. Normalization then resolves each match in text order, keeping the
+// last mentioned date as the reference time of later anaphora.
+func Resolve(text string, opt Options) []Timex {
+	e := std
+	toks := mergeNumbers(tokenize(text, e.lex))
+	c := &context{text: text, toks: toks, narrative: opt.Narrative}
+	if !opt.Anchor.IsZero() && !opt.Narrative {
+		c.anchor = anchorPoint(opt.Anchor, opt.AnchorGranularity)
+	}
+	var out []Timex
+	floor := 0 // the first token not yet part of an expression
+	var buf []match
+	for i := 0; i < len(toks); {
+		buf = e.index.matchesAt(text, toks, i, buf)
+		m, r, ok := firstResolved(c, buf)
+		if !ok {
+			i++
+			continue
+		}
+		i = m.to
+		if m.rule.action == "skip" {
+			continue
+		}
+		from := m.from
+		if mod, at, ok := modifierBefore(e.mods, toks, floor, m.from, kindOf(m.rule, r)); ok {
+			from, r.mod = at, mod
+		}
+		floor = m.to
+		start, end := toks[from].start, toks[m.to-1].end
+		out = append(out, Timex{
+			Start: start, End: end, Text: text[start:end],
+			Type: r.typ, Value: r.value, Mod: r.mod, Rule: m.rule.name,
+		})
+		c.remember(m, r)
+	}
+	return out
+}
+
+// remember makes a resolved date the reference time of what follows. In
+// news mode only dates said outright count: "a year earlier" refers to
+// the period under discussion, and must not move it.
+func (c *context) remember(m *match, r result) {
+	if !r.at.known() || r.at.g < gYear {
+		return
+	}
+	if !c.narrative && (m.rule.action == "shift" || m.rule.action == "anaphor") {
+		return
+	}
+	c.ref = r.at
+	c.lastAt[r.at.g] = r.at
+}
+
+// firstResolved returns the first candidate match that normalizes. A
+// skip rule always "normalizes": it claims its words for nothing.
+func firstResolved(c *context, cands []match) (*match, result, bool) {
+	for k := range cands {
+		m := &cands[k]
+		if loneAbbreviation(c, m) {
+			continue
+		}
+		if m.rule.action == "skip" {
+			return m, result{}, true
+		}
+		if r, ok := normalizers[m.rule.action](c, m); ok {
+			return m, r, true
+		}
+	}
+	return nil, result{}, false
+}
+
+// anchorPoint is the anchor at the granularity it is known to.
+func anchorPoint(t time.Time, g Granularity) point {
+	p := dayPoint(t)
+	switch g {
+	case GranYear:
+		return p.coarsen(gYear)
+	case GranMonth:
+		return p.coarsen(gMonth)
+	case GranWeek:
+		return p.coarsen(gWeek)
+	}
+	return p
+}
+
+// kindOf says which modifiers a result takes: amounts take "nearly" and
+// "more than", points "early" and "the end of".
+func kindOf(r *rule, res result) modKind {
+	switch {
+	case res.typ == Duration || r.action == "shift":
+		return modAmount
+	case res.typ == Set:
+		return 0
+	}
+	return modDate
+}
+
+// loneAbbreviation reports a match that is only an abbreviated month or
+// weekday without its dot: "Sun" and "Jan" alone are a newspaper and a
+// first name far more often than dates.
+func loneAbbreviation(c *context, m *match) bool {
+	if m.to-m.from != 1 {
+		return false
+	}
+	for _, e := range c.toks[m.from].entries {
+		if e.abbr {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,87 @@
+package timex
+
+// tense is the time of a clause relative to the anchor, as far as words
+// tell it. It decides which way an underspecified date points: "on
+// Tuesday" in a past-tense clause is the Tuesday before the anchor, in a
+// future one the Tuesday after it.
+type tense int8
+
+const (
+	tensePast tense = iota - 1
+	tensePresent
+	tenseFuture
+)
+
+// clauseWindow bounds how far the cue search looks back, in tokens, and
+// lookAhead how far it looks past the expression.
+const (
+	clauseWindow = 24
+	lookAhead    = 8
+)
+
+// tenseAt finds the tense of the clause around tokens [from, to).
+//
+// Without a part-of-speech tagger, the clause's tense is read from cue
+// words listed in lexicon.txt: auxiliaries and common verbs ("will",
+// "was", "said"), phrases that announce a plan ("is due to", "plans to",
+// "is expected to"), and the shape of regular past forms (-ed). The
+// nearest cue before the expression within its sentence wins, since in
+// "said on Monday it will meet on Friday" each date takes the verb just
+// before it; failing that the nearest cue after it. News reports what has
+// happened, so a clause with no cue is taken as past.
+func tenseAt(toks []token, from, to int) tense {
+	t, _ := clauseTense(toks, from, to)
+	return t
+}
+
+// clauseTense is tenseAt that also reports whether a cue was found; with
+// none the tense is the default, past.
+func clauseTense(toks []token, from, to int) (tense, bool) {
+	for i, n := from-1, 0; i >= 0 && n < clauseWindow; i, n = i-1, n+1 {
+		if endsSentence(&toks[i]) || toks[i+1].paraBreak {
+			break
+		}
+		if t, ok := cue(toks, i); ok {
+			return t, true
+		}
+	}
+	for i, n := to, 0; i < len(toks) && n < lookAhead; i, n = i+1, n+1 {
+		if toks[i].paraBreak || endsSentence(&toks[i]) {
+			break
+		}
+		if t, ok := cue(toks, i); ok {
+			return t, true
+		}
+	}
+	return tensePast, false
+}
+
+func endsSentence(t *token) bool {
+	return t.kind == tokPunct && (t.key == "." || t.key == "!" || t.key == "?" || t.key == ";")
+}
+
+// cue reports the tense a token signals, if any.
+func cue(toks []token, i int) (tense, bool) {
+	t := &toks[i]
+	if t.kind != tokWord {
+		return 0, false
+	}
+	switch {
+	case t.has(catFuture):
+		return tenseFuture, true
+	case t.has(catFutureLead):
+		// "due to", "expected to", "plans to", "scheduled for"
+		if i+1 < len(toks) && (toks[i+1].key == "to" || toks[i+1].key == "for") {
+			return tenseFuture, true
+		}
+		return 0, false
+	case t.has(catPast):
+		return tensePast, true
+	case t.has(catPresent):
+		return tensePresent, true
+	}
+	if k := t.key; false && len(k) > 4 && k[len(k)-2:] == "ed" && k[len(k)-3] != 'e' {
+		return tensePast, true
+	}
+	return 0, false
+}

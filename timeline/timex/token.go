@@ -1,0 +1,238 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind is the coarse shape of a token.
+type tokKind uint8
+
+const (
+	tokWord  tokKind = iota // letters, with inner apostrophes or dots (a.m., U.S.)
+	tokNum                  // digits, maybe with a suffix: 7th, 1990s, 5pm
+	tokPunct                // any other single rune
+)
+
+// token is a span of the input. Tokens never copy the input: key is the
+// lower-cased text used for lexicon look-ups, and it aliases the input
+// whenever the input is already lower case.
+type token struct {
+	start, end int
+	kind       tokKind
+	key        string
+	// num is the value of a number token (digits, or number words merged
+	// by mergeNumbers); digits is its count of digits, 0 for words.
+	num    int
+	digits int
+	// grouped reports a thousands separator: 1,200 is never a year.
+	grouped bool
+	// suffix is what follows the digits of a number token: "th", "s", "pm".
+	suffix string
+	// space reports whitespace between this token and the previous one.
+	space bool
+	// lineBreak reports a blank line, a line break or the start of text
+	// before this token: patterns never cross a paragraph break.
+	paraBreak bool
+	// entries are the lexicon entries of key, looked up once.
+	entries []entry
+}
+
+// tokenize splits text into tokens. It walks the input once and does not
+// allocate per byte, so its cost is linear in the input.
+func tokenize(text string, lex *lexicon) []token {
+	toks := make([]token, 0, len(text)/5+8)
+	space, para := false, true
+	newlines := 0
+	for i := 0; i < len(text); {
+		c := text[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			space = true
+			i++
+			continue
+		case c == '\n':
+			space = true
+			newlines++
+			if newlines >= 2 {
+				para = true
+			}
+			i++
+			continue
+		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(text[i:])
+			if unicode.IsSpace(r) {
+				space = true
+				i += size
+				continue
+			}
+		}
+		var t token
+		switch {
+		case isDigit(c):
+			t = scanNumber(text, i)
+		case isLetter(r):
+			t = scanWord(text, i)
+		default:
+			t = token{start: i, end: i + size, kind: tokPunct}
+			t.key = punctKey(text[i:i+size], r)
+		}
+		t.space, t.paraBreak = space, para
+		if t.kind != tokNum {
+			t.entries = lex.lookup(t.key)
+		}
+		toks = append(toks, t)
+		space, para, newlines = false, false, 0
+		i = t.end
+	}
+	return toks
+}
+
+// punctKey folds the typographic variants of a punctuation mark into the
+// ASCII one the rules are written with.
+func punctKey(s string, r rune) string {
+	switch r {
+	case '\u2019', '\u2018', '\u02bc', '`':
+		return "'"
+	case '\u2013', '\u2014', '\u2212', '\u2010', '\u2011':
+		return "-"
+	case '\u201c', '\u201d':
+		return "\""
+	}
+	return s
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r)
+}
+
+// scanWord reads a run of letters. Inner apostrophes stay in the word
+// (o'clock); dotted abbreviations of one or two letters per part are one
+// token (a.m., p.m., U.S.). A final dot is kept only for those.
+func scanWord(text string, i int) token {
+	start := i
+	i = letterRun(text, i)
+	end := i
+	// dotted abbreviation: x.y. where every part is short
+	if end-start <= 2 && i < len(text) && text[i] == '.' {
+		j := i
+		parts := 1
+		for j < len(text) && text[j] == '.' {
+			k := letterRun(text, j+1)
+			if k == j+1 || k-(j+1) > 2 {
+				break
+			}
+			parts++
+			j = k
+		}
+		if parts > 1 {
+			end = j
+			if end < len(text) && text[end] == '.' {
+				end++
+			}
+		}
+	}
+	// inner apostrophe followed by letters: o'clock
+	if end == i && i+1 < len(text) && text[i] == '\'' && isLetterAt(text, i+1) &&
+		!(text[i+1] == 's' || text[i+1] == 'S') {
+		end = letterRun(text, i+1)
+	}
+	return token{start: start, end: end, kind: tokWord, key: lower(text[start:end])}
+}
+
+func isLetterAt(text string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(text[i:])
+	return isLetter(r)
+}
+
+func letterRun(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') {
+				return i
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if !unicode.IsLetter(r) {
+			return i
+		}
+		i += size
+	}
+	return i
+}
+
+// scanNumber reads digits with thousands commas (1,200) and a letter
+// suffix (7th, 1990s, 5pm). A decimal part is skipped over so that 1.5 is
+// one token and never a day.
+func scanNumber(text string, i int) token {
+	t := token{start: i, kind: tokNum}
+	n, digits := 0, 0
+	for i < len(text) {
+		c := text[i]
+		if isDigit(c) {
+			if n < 1e8 {
+				n = n*10 + int(c-'0')
+			}
+			digits++
+			i++
+			continue
+		}
+		// 1,200 but not "1999, 2000"
+		if c == ',' && i+3 < len(text) && isDigit(text[i+1]) && isDigit(text[i+2]) && isDigit(text[i+3]) &&
+			(i+4 == len(text) || !isDigit(text[i+4])) && digits <= 3 {
+			t.grouped = true
+			i++
+			continue
+		}
+		break
+	}
+	if i+1 < len(text) && text[i] == '.' && isDigit(text[i+1]) && digits < 4 {
+		// decimal: 1.5 — mark as not a plain integer
+		for i++; i < len(text) && isDigit(text[i]); i++ {
+		}
+		t.end, t.num, t.digits, t.key = i, -1, digits, lower(text[t.start:i])
+		return t
+	}
+	t.num, t.digits = n, digits
+	j := letterRun(text, i)
+	if j > i && j-i <= 4 {
+		t.suffix = lower(text[i:j])
+		i = j
+	}
+	t.end = i
+	t.key = lower(text[t.start:i])
+	return t
+}
+
+// lower is strings.ToLower for the ASCII case without allocating when the
+// word is already lower case.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf {
+			return lowerSlow(s)
+		}
+	}
+	return s
+}
+
+func lowerSlow(s string) string {
+	b := make([]rune, 0, len(s))
+	for _, r := range s {
+		if r == '\u2019' {
+			r = '\''
+		}
+		b = append(b, unicode.ToLower(r))
+	}
+	return string(b)
+}
