@@ -4,6 +4,7 @@ import (
 	"bufio"
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 )
 
@@ -19,11 +20,12 @@ const (
 	modAny    = modDate | modAmount
 )
 
-// modifier is a phrase before an expression that sets its mod.
+// modifier is a phrase around an expression that sets its mod: words
+// before it ("nearly", "the end of") and words after it ("or so").
 type modifier struct {
-	mod   string
-	kind  modKind
-	words []string // token keys, in order
+	mod           string // "" extends the span only
+	kind          modKind
+	before, after []string // token keys
 }
 
 func parseModifiers(src string) ([]modifier, error) {
@@ -36,41 +38,58 @@ func parseModifiers(src string) ([]modifier, error) {
 			continue
 		}
 		k, ok := kinds[f[1]]
-		if len(f) < 3 || !ok {
-			return nil, fmt.Errorf("modifiers.txt:%d: want MOD KIND WORD...", line)
+		at := slices.Index(f, "...")
+		if len(f) < 4 || !ok || at < 2 {
+			return nil, fmt.Errorf("modifiers.txt:%d: want MOD KIND WORD... ... WORD...", line)
 		}
-		mods = append(mods, modifier{mod: f[0], kind: k, words: f[2:]})
+		m := modifier{mod: f[0], kind: k, before: f[2:at], after: f[at+1:]}
+		if m.mod == "-" {
+			m.mod = ""
+		}
+		mods = append(mods, m)
 	}
 	return mods, nil
 }
 
-// modifierBefore finds the longest modifier that ends right before token
-// from and starts no earlier than floor, for an expression of kind k. It
-// returns the token where the modifier starts.
-func modifierBefore(mods []modifier, toks []token, floor, from int, k modKind) (string, int, bool) {
-	best, bestStart := "", from
+// extent is an expression's tokens [from, to) with the mod its words set.
+type extent struct {
+	from, to int
+	mod      string
+	found    bool
+}
+
+// modifierAround finds the widest modifier around tokens [from, to) for an
+// expression of kind k that starts no earlier than floor.
+func modifierAround(mods []modifier, toks []token, floor, from, to int, k modKind) extent {
+	best := extent{from: from, to: to}
 	for i := range mods {
 		md := &mods[i]
-		n := len(md.words)
-		start := from - n
-		if md.kind&k == 0 || start < floor || start >= bestStart {
+		start, end := from-len(md.before), to+len(md.after)
+		if md.kind&k == 0 || start < floor || end > len(toks) ||
+			end-start <= best.to-best.from {
 			continue
 		}
-		ok := true
-		for j, w := range md.words {
-			t := &toks[start+j]
-			if t.key != w || j > 0 && t.paraBreak {
-				ok = false
-				break
-			}
-		}
-		// a hyphen glues: "mid-November", never "mid - November"
-		if ok && md.words[n-1] == "-" && toks[from].space {
-			ok = false
-		}
-		if ok {
-			best, bestStart = md.mod, start
+		if keysAt(toks, start, md.before) && keysAt(toks, to, md.after) && !gluedApart(toks, md, from) {
+			best = extent{from: start, to: end, mod: md.mod, found: true}
 		}
 	}
-	return best, bestStart, best != ""
+	return best
+}
+
+// keysAt reports whether the tokens at i are words, within one paragraph.
+func keysAt(toks []token, i int, words []string) bool {
+	for j, w := range words {
+		t := &toks[i+j]
+		if t.key != w || t.paraBreak && (j > 0 || i+j > 0 && w == "") {
+			return false
+		}
+	}
+	return len(words) == 0 || !toks[i+len(words)-1].paraBreak || len(words) == 1
+}
+
+// gluedApart reports a hyphen modifier ("mid-") set apart from its
+// expression: "mid-November" is one word, "mid - November" is not.
+func gluedApart(toks []token, md *modifier, from int) bool {
+	n := len(md.before)
+	return n > 0 && md.before[n-1] == "-" && toks[from].space
 }

@@ -43,6 +43,7 @@ var normalizers = map[string]normalizer{
 // for tense, the anchor, and the reference time that anaphora resolve
 // against.
 type context struct {
+	rules     *ruleIndex
 	text      string
 	toks      []token
 	anchor    point // gNone when there is no anchor
@@ -53,6 +54,9 @@ type context struct {
 	// lastAt is the last date mentioned at each granularity: "the
 	// quarter" is the last quarter named even when a day came since.
 	lastAt [gTime + 1]point
+	// seq orders lastAt: seq[g] is when lastAt[g] was mentioned.
+	seq   [gTime + 1]int
+	count int
 }
 
 // base is the point relative expressions count from: the anchor in news
@@ -74,6 +78,22 @@ func (c *context) refPoint() point {
 		return c.ref
 	}
 	return c.base()
+}
+
+// refAt is the last date mentioned at granularity g or finer: "thirteen
+// days later" counts from the last day named, not from a year cited
+// since. Without one it is refPoint.
+func (c *context) refAt(g gran) point {
+	best, bestSeq := point{}, 0
+	for k := g; k <= gTime; k++ {
+		if c.lastAt[k].known() && c.seq[k] > bestSeq {
+			best, bestSeq = c.lastAt[k], c.seq[k]
+		}
+	}
+	if bestSeq == 0 {
+		return c.refPoint()
+	}
+	return best
 }
 
 func unitGran(u string) gran {
@@ -147,6 +167,10 @@ func normDate(c *context, m *match) (result, bool) {
 	if p.y == 0 && p.g > gDecade {
 		if b := c.base(); s.relSet && b.known() {
 			p.y = b.y + s.rel // "June last year", "last year's third quarter"
+		} else if s.that {
+			p.y = c.refPoint().y // "August of that year"
+		} else if y, ok := c.yearAhead(m); ok {
+			p.y = y // "August and September 1914"
 		} else {
 			p.y = c.inferYear(p, m)
 		}
@@ -161,6 +185,35 @@ func normDate(c *context, m *match) (result, bool) {
 	}
 	r.value = r.at.String()
 	return r, true
+}
+
+// connectors join the members of a list or a range of dates.
+var connectors = map[string]bool{
+	"and": true, "or": true, "to": true, "-": true, "through": true,
+	"until": true, "till": true, ",": true, "/": true,
+}
+
+// yearAhead finds the year of a date said without one from the date that
+// follows it in a list or range: "between March and April 1918", "July
+// 23-31, 2016".
+func (c *context) yearAhead(m *match) (int, bool) {
+	i := m.to
+	for n := 0; i < len(c.toks) && n < 2 && connectors[c.toks[i].key]; n++ {
+		i++
+	}
+	if i == m.to || i >= len(c.toks) {
+		return 0, false
+	}
+	if t := &c.toks[i]; t.kind == tokNum && t.digits <= 2 && i+2 < len(c.toks) &&
+		c.toks[i+1].key == "," && (&slots{}).fillBuiltin(bYear, &c.toks[i+2]) {
+		return c.toks[i+2].num, true // "March 5-9, 1918"
+	}
+	for _, next := range c.rules.matchesAt(c.text, c.toks, i, nil) {
+		if next.rule.action == "date" && next.s.year != 0 && !next.s.yy && next.s.month != 0 {
+			return next.s.year, true
+		}
+	}
+	return 0, false
 }
 
 func daysIn(month, year int) int {
@@ -198,6 +251,12 @@ func (c *context) inferYear(p point, m *match) int {
 		return unknownYear
 	}
 	if c.narrative || !c.anchor.known() {
+		b = c.refAt(min(p.g, gMonth))
+		// histories move forward: a month well before the last one
+		// mentioned is next year's ("December 1941 ... in January")
+		if b.g >= gMonth && p.g >= gMonth && b.m-p.m >= 8 {
+			return b.y + 1
+		}
 		return b.y
 	}
 	probe := p
@@ -419,16 +478,17 @@ func seasonFrom(b point, season string, dir int) point {
 func normShift(c *context, m *match) (result, bool) {
 	s := &m.s
 	base, dir := c.base(), -1
+	g := unitGran(s.unit)
 	switch m.rule.arg {
 	case "hence":
 		dir = 1
 	case "before":
-		base = c.refPoint()
+		base = c.refAt(min(g, gDay))
 	case "after":
-		base, dir = c.refPoint(), 1
+		base, dir = c.refAt(min(g, gDay)), 1
 	}
 	if c.narrative {
-		base = c.refPoint()
+		base = c.refAt(min(g, gDay))
 	}
 	if s.fuzzy {
 		if dir < 0 {
@@ -440,7 +500,6 @@ func normShift(c *context, m *match) (result, bool) {
 	if s.numSet {
 		n = s.num
 	}
-	g := unitGran(s.unit)
 	if g == gNone || g == gTime {
 		return result{}, false
 	}
@@ -500,6 +559,12 @@ func normDuration(c *context, m *match) (result, bool) {
 			return result{}, false
 		}
 	case s.plural:
+		n = "X"
+	}
+	switch m.rule.arg {
+	case "half":
+		s.half = true
+	case "range":
 		n = "X"
 	}
 	if s.half && n != "X" {
@@ -646,9 +711,9 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	if g == gNone || g == gTime {
 		return result{}, false
 	}
-	ref := c.refPoint()
-	if last := c.lastAt[g]; last.known() {
-		ref = last // "the quarter" is the quarter last mentioned
+	ref := c.refAt(g)
+	if last := c.lastAt[g]; g == gQuarter && last.known() {
+		ref = last // "the quarter" is the quarter last named, even after a day
 	} else if g == gQuarter && c.anchor.known() && !c.narrative {
 		// a quarter not yet named is the last one reported on
 		ref = c.anchor.shift(gQuarter, -1)
@@ -685,7 +750,7 @@ func normParse(c *context, m *match) (result, bool) {
 // day last mentioned, or the anchor's.
 func normClock(c *context, m *match) (result, bool) {
 	s := &m.s
-	day := c.refPoint()
+	day := c.refAt(gDay)
 	if !day.known() || day.g < gDay {
 		day = point{g: gDay, y: unknownYear}
 	}

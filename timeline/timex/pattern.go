@@ -224,8 +224,9 @@ func matchElem(text string, toks []token, i int, e *elem, s *slots) (int, bool) 
 	case e.words != nil:
 		for _, w := range e.words {
 			if t.key == w {
-				// a literal with one reading fills its slot: "the quarter"
-				if len(t.entries) == 1 {
+				// a literal with one reading fills its slot, "the quarter",
+				// unless an earlier element filled it: "year-ago quarter"
+				if len(t.entries) == 1 && !s.filled(t.entries[0].cat) {
 					s.fill(t.entries[0], t)
 				}
 				return 1, true

@@ -1,6 +1,7 @@
 package timex
 
 import (
+	"cmp"
 	"time"
 )
 
@@ -39,7 +40,7 @@ func mustCompile() *engine {
 func Resolve(text string, opt Options) []Timex {
 	e := std
 	toks := mergeNumbers(tokenize(text, e.lex))
-	c := &context{text: text, toks: toks, narrative: opt.Narrative}
+	c := &context{rules: e.index, text: text, toks: toks, narrative: opt.Narrative}
 	if !opt.Anchor.IsZero() && !opt.Narrative {
 		c.anchor = anchorPoint(opt.Anchor, opt.AnchorGranularity)
 	}
@@ -57,12 +58,13 @@ func Resolve(text string, opt Options) []Timex {
 		if m.rule.action == "skip" {
 			continue
 		}
-		from := m.from
-		if mod, at, ok := modifierBefore(e.mods, toks, floor, m.from, kindOf(m.rule, r)); ok {
-			from, r.mod = at, mod
+		ext := modifierAround(e.mods, toks, floor, m.from, m.to, kindOf(m.rule, r))
+		if ext.found {
+			r.mod = cmp.Or(ext.mod, r.mod)
+			i = ext.to
 		}
-		floor = m.to
-		start, end := toks[from].start, toks[m.to-1].end
+		floor = ext.to
+		start, end := toks[ext.from].start, toks[ext.to-1].end
 		out = append(out, Timex{
 			Start: start, End: end, Text: text[start:end],
 			Type: r.typ, Value: r.value, Mod: r.mod, Rule: m.rule.name,
@@ -83,7 +85,8 @@ func (c *context) remember(m *match, r result) {
 		return
 	}
 	c.ref = r.at
-	c.lastAt[r.at.g] = r.at
+	c.count++
+	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
 }
 
 // firstResolved returns the first candidate match that normalizes. A
@@ -124,7 +127,7 @@ func kindOf(r *rule, res result) modKind {
 	switch {
 	case res.typ == Duration || r.action == "shift":
 		return modAmount
-	case res.typ == Set:
+	case res.typ == Set || r.action == "ref":
 		return 0
 	}
 	return modDate

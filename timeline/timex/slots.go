@@ -163,3 +163,16 @@ func (s *slots) fillBuiltin(b builtin, t *token) bool {
 	}
 	return true
 }
+
+// filled reports whether the slot that category c fills is already set.
+func (s *slots) filled(c category) bool {
+	switch c {
+	case catUnit:
+		return s.unit != ""
+	case catMonth:
+		return s.month != 0
+	case catWeekday, catWeekdays:
+		return s.weekday != 0
+	}
+	return false
+}
