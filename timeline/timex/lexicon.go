@@ -2,6 +2,7 @@ package timex
 
 import (
 	"bufio"
+	"unicode/utf8"
 	_ "embed"
 	"fmt"
 	"strconv"
@@ -71,7 +72,6 @@ type lexicon struct {
 	words map[string][]entry
 }
 
-func (l *lexicon) lookup(word string) []entry { return l.words[word] }
 
 // parseLexicon reads lexicon.txt. Errors name the line: the file is
 // embedded, so an error is a bug caught by the first test that runs.
@@ -114,7 +114,7 @@ func isCueCategory(c category) bool {
 
 // has reports whether a token has a reading of category c.
 func (t *token) has(c category) bool {
-	for _, e := range t.entries {
+	for _, e := range t.entries() {
 		if e.cat == c {
 			return true
 		}
@@ -124,10 +124,70 @@ func (t *token) has(c category) bool {
 
 // get returns the token's reading of category c.
 func (t *token) get(c category) (entry, bool) {
-	for _, e := range t.entries {
+	for _, e := range t.entries() {
 		if e.cat == c {
 			return e, true
 		}
 	}
 	return entry{}, false
+}
+
+// word is what the engine knows of a lower-case word: its lexicon readings
+// and the rules that can start with it.
+type word struct {
+	key     string
+	entries []entry
+	rules   []*rule
+}
+
+// vocabulary is every word a lexicon entry, a rule, a modifier or a tense
+// cue mentions, by lower-case key.
+type vocabulary map[string]*word
+
+// add makes sure key is in the vocabulary.
+func (v vocabulary) add(key string) *word {
+	w := v[key]
+	if w == nil {
+		w = &word{key: key}
+		v[key] = w
+	}
+	return w
+}
+
+// fold returns the vocabulary's key for s, or "" when s is no word the
+// engine knows. buf is scratch space, returned for reuse.
+func (v vocabulary) fold(s string, buf []byte) (string, []byte) {
+	ascii, upper := true, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			ascii = false
+			break
+		}
+		upper = upper || c >= 'A' && c <= 'Z'
+	}
+	switch {
+	case !ascii:
+		if w := v[lowerSlow(s)]; w != nil {
+			return w.key, buf
+		}
+		return "", buf
+	case !upper:
+		if w := v[s]; w != nil {
+			return w.key, buf
+		}
+		return "", buf
+	}
+	buf = buf[:0]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf = append(buf, c)
+	}
+	if w := v[string(buf)]; w != nil { // the conversion does not allocate
+		return w.key, buf
+	}
+	return "", buf
 }

@@ -267,9 +267,9 @@ func (c *context) inferYear(p point, m *match) int {
 	cmp := comparePeriods(probe, b)
 	t, found := clauseTense(c.toks, m.from, m.to)
 	switch {
-	case found && t == tensePast && cmp > 0:
+	case found && t == tensePast && cmp > 0 && !near(probe, b, lookahead):
 		return probe.y - 1
-	case found && t == tenseFuture && cmp < 0:
+	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
 		return probe.y + 1
 	case !found || t == tensePresent:
 		return nearestYear(probe, b)
@@ -281,6 +281,22 @@ func (c *context) inferYear(p point, m *match) int {
 // or a tense may lie: "payable Dec. 15", written on November 2, is next
 // month's, but a bare "in March" written in October is last March.
 const lookahead = 100 * 24 * time.Hour
+
+// lookback is how far before the anchor a day may lie and still be this
+// year's under a future tense: "the deadline, Aug. 7, will pass" said on
+// August 8 is a slip of tense, not next year.
+const lookback = 30 * 24 * time.Hour
+
+// near reports whether the day p lies within d of the base b. Only days
+// are near: a tense is a better guide than distance for a whole month.
+func near(p, b point, d time.Duration) bool {
+	if p.g != gDay || b.g < gDay {
+		return false
+	}
+	bd := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	diff := p.date().Sub(bd)
+	return diff <= d && diff >= -d
+}
 
 // nearestYear picks the year of p when no tense tells the direction: the
 // one within lookahead after the base b, else the latest before it.

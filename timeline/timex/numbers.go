@@ -17,7 +17,7 @@ func mergeNumbers(toks []token) []token {
 		}
 		j, val := readNumberWords(toks, i)
 		t := toks[i]
-		t.end, t.kind, t.num, t.digits, t.key, t.suffix, t.entries = toks[j-1].end, tokNum, val, 0, "", "", nil
+		t.end, t.kind, t.num, t.digits, t.key, t.suffix, t.w = toks[j-1].end, tokNum, val, 0, "", "", nil
 		// "nineteen ninety-six": a second two-digit group right after
 		if val >= 10 && val < 100 && j < len(toks) && toks[j].has(catNum) && toks[j].space && val != 10 {
 			k, low := readNumberWords(toks, j)
@@ -29,7 +29,7 @@ func mergeNumbers(toks []token) []token {
 		if val >= 20 && val%10 == 0 && j+1 < len(toks) && toks[j].key == "-" && !toks[j].space && !toks[j+1].space {
 			if e, ok := toks[j+1].get(catOrd); ok && e.num > 0 && e.num < 10 {
 				t.kind, t.key, t.end, t.num = tokWord, "", toks[j+1].end, 0
-				t.entries = []entry{{cat: catOrd, num: val + e.num}}
+				t.w = &word{entries: []entry{{cat: catOrd, num: val + e.num}}}
 				j += 2
 			}
 		}

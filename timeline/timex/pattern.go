@@ -115,25 +115,41 @@ func parseElem(f string) (elem, error) {
 }
 
 // ruleIndex finds the rules that can start at a token without trying all.
+// Each vocabulary word carries the rules that can start with it (by the
+// word itself or by one of its categories); numbers share numRules.
 type ruleIndex struct {
-	byWord    map[string][]*rule
-	byCat     [catClockWord + 1][]*rule
-	byBuiltin [bHHMM + 1][]*rule
+	vocab    vocabulary
+	numRules []*rule
 }
 
-func newRuleIndex(rules []*rule) *ruleIndex {
-	ix := &ruleIndex{byWord: map[string][]*rule{}}
+// newRuleIndex files every rule under each element that can be its first,
+// and builds the vocabulary from the lexicon, the rules' literals and
+// extra words that other steps look for (modifiers, connectors).
+func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
+	v := vocabulary{}
+	byCat := map[category][]*rule{}
+	for w, entries := range lex.words {
+		v.add(w).entries = entries
+	}
+	for _, w := range extra {
+		v.add(w)
+	}
+	ix := &ruleIndex{vocab: v}
 	for _, r := range rules {
-		// a rule is filed under each element that can be its first
+		for _, e := range r.elems {
+			for _, w := range e.words {
+				v.add(w)
+			}
+		}
 		for _, e := range r.elems {
 			switch {
 			case e.cat != catNone:
-				ix.byCat[e.cat] = append(ix.byCat[e.cat], r)
+				byCat[e.cat] = append(byCat[e.cat], r)
 			case e.builtin != bNone:
-				ix.byBuiltin[e.builtin] = append(ix.byBuiltin[e.builtin], r)
+				ix.numRules = appendRule(ix.numRules, r)
 			default:
 				for _, w := range e.words {
-					ix.byWord[w] = append(ix.byWord[w], r)
+					v[w].rules = appendRule(v[w].rules, r)
 				}
 			}
 			if !e.optional {
@@ -141,7 +157,22 @@ func newRuleIndex(rules []*rule) *ruleIndex {
 			}
 		}
 	}
+	for _, w := range v {
+		for _, e := range w.entries {
+			for _, r := range byCat[e.cat] {
+				w.rules = appendRule(w.rules, r)
+			}
+		}
+	}
 	return ix
+}
+
+// appendRule adds r to rules unless it is there already.
+func appendRule(rules []*rule, r *rule) []*rule {
+	if slices.Contains(rules, r) {
+		return rules
+	}
+	return append(rules, r)
 }
 
 // match is a rule matched on tokens [from, to) with the slots it filled.
@@ -167,14 +198,11 @@ func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []
 		}
 	}
 	t := &toks[i]
-	try(ix.byWord[t.key])
-	for _, e := range t.entries {
-		try(ix.byCat[e.cat])
+	if t.w != nil {
+		try(t.w.rules)
 	}
 	if t.kind == tokNum {
-		for b := bYear; b <= bHHMM; b++ {
-			try(ix.byBuiltin[b])
-		}
+		try(ix.numRules)
 	}
 	if len(buf) > 1 {
 		slices.SortFunc(buf, func(a, b match) int {
@@ -196,6 +224,13 @@ func matchElems(text string, toks []token, start, i int, elems []elem, s *slots)
 	}
 	e := &elems[0]
 	if i < len(toks) && (i == start || !toks[i].paraBreak) {
+		if !e.optional {
+			// nothing to undo on failure: the caller drops the slots
+			if n, ok := matchElem(text, toks, i, e, s); ok {
+				return matchElems(text, toks, start, i+n, elems[1:], s)
+			}
+			return 0, false
+		}
 		saved := *s
 		if n, ok := matchElem(text, toks, i, e, s); ok {
 			if end, ok := matchElems(text, toks, start, i+n, elems[1:], s); ok {
@@ -226,8 +261,8 @@ func matchElem(text string, toks []token, i int, e *elem, s *slots) (int, bool) 
 			if t.key == w {
 				// a literal with one reading fills its slot, "the quarter",
 				// unless an earlier element filled it: "year-ago quarter"
-				if len(t.entries) == 1 && !s.filled(t.entries[0].cat) {
-					s.fill(t.entries[0], t)
+				if en := t.entries(); len(en) == 1 && !s.filled(en[0].cat) {
+					s.fill(en[0], t)
 				}
 				return 1, true
 			}

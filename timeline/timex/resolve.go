@@ -2,13 +2,14 @@ package timex
 
 import (
 	"cmp"
+	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // engine is the compiled lexicon and rules. It is read-only after
 // compilation and shared by every call of Resolve.
 type engine struct {
-	lex   *lexicon
 	index *ruleIndex
 	mods  []modifier
 }
@@ -28,7 +29,14 @@ func mustCompile() *engine {
 	if err != nil {
 		panic(err)
 	}
-	return &engine{lex: lex, index: newRuleIndex(rules), mods: mods}
+	var extra []string
+	for _, m := range mods {
+		extra = append(append(extra, m.before...), m.after...)
+	}
+	for w := range connectors {
+		extra = append(extra, w)
+	}
+	return &engine{index: newRuleIndex(rules, lex, extra), mods: mods}
 }
 
 // Resolve finds and normalizes every temporal expression in text.
@@ -37,16 +45,33 @@ func mustCompile() *engine {
 // match of any rule and going on after it, so the cost is linear in the
 // text. Normalization then resolves each match in text order, keeping the
 // last mentioned date as the reference time of later anaphora.
+//
+// No pattern crosses a paragraph break, so the text is tokenized a
+// paragraph at a time into one reused buffer: memory stays bounded by the
+// longest paragraph (or maxChunk), whatever the size of the input.
 func Resolve(text string, opt Options) []Timex {
 	e := std
-	toks := mergeNumbers(tokenize(text, e.lex))
-	c := &context{rules: e.index, text: text, toks: toks, narrative: opt.Narrative}
+	c := &context{rules: e.index, text: text, narrative: opt.Narrative}
 	if !opt.Anchor.IsZero() && !opt.Narrative {
 		c.anchor = anchorPoint(opt.Anchor, opt.AnchorGranularity)
 	}
 	var out []Timex
-	floor := 0 // the first token not yet part of an expression
+	var toks []token
 	var buf []match
+	for start := 0; start < len(text); {
+		end := chunkEnd(text, start)
+		toks = mergeNumbers(tokenize(text[:end], start, toks[:0], e.index.vocab))
+		c.toks = toks
+		out, buf = e.resolveChunk(c, out, buf)
+		start = end
+	}
+	return out
+}
+
+// resolveChunk resolves the tokens of one chunk, appending to out.
+func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []match) {
+	toks, text := c.toks, c.text
+	floor := 0 // the first token not yet part of an expression
 	for i := 0; i < len(toks); {
 		buf = e.index.matchesAt(text, toks, i, buf)
 		m, r, ok := firstResolved(c, buf)
@@ -71,7 +96,35 @@ func Resolve(text string, opt Options) []Timex {
 		})
 		c.remember(m, r)
 	}
-	return out
+	return out, buf
+}
+
+// maxChunk bounds a chunk when a text has no blank lines for that long.
+const maxChunk = 1 << 16
+
+// chunkEnd returns where the chunk that begins at start ends: after the
+// next blank line, or at a line, sentence or word end before maxChunk.
+func chunkEnd(text string, start int) int {
+	rest := text[start:]
+	if len(rest) > maxChunk {
+		rest = rest[:maxChunk]
+	}
+	if i := strings.Index(rest, "\n\n"); i >= 0 {
+		return start + i + 2
+	}
+	if start+len(rest) == len(text) {
+		return len(text)
+	}
+	for _, sep := range []string{"\n", ". ", " "} {
+		if i := strings.LastIndex(rest, sep); i > 0 {
+			return start + i + len(sep)
+		}
+	}
+	end := start + len(rest)
+	for end > start+1 && !utf8.RuneStart(text[end]) {
+		end--
+	}
+	return end
 }
 
 // remember makes a resolved date the reference time of what follows. In
@@ -140,7 +193,7 @@ func loneAbbreviation(c *context, m *match) bool {
 	if m.to-m.from != 1 {
 		return false
 	}
-	for _, e := range c.toks[m.from].entries {
+	for _, e := range c.toks[m.from].entries() {
 		if e.abbr {
 			return true
 		}

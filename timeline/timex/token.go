@@ -34,17 +34,32 @@ type token struct {
 	// lineBreak reports a blank line, a line break or the start of text
 	// before this token: patterns never cross a paragraph break.
 	paraBreak bool
-	// entries are the lexicon entries of key, looked up once.
-	entries []entry
+	// w is the vocabulary word of key, looked up once; nil for words the
+	// engine does not know.
+	w *word
+}
+
+// entries are the token's lexicon readings.
+func (t *token) entries() []entry {
+	if t.w == nil {
+		return nil
+	}
+	return t.w.entries
 }
 
 // tokenize splits text into tokens. It walks the input once and does not
-// allocate per byte, so its cost is linear in the input.
-func tokenize(text string, lex *lexicon) []token {
-	toks := make([]token, 0, len(text)/5+8)
+// allocate per token, so its cost is linear in the input.
+//
+// Words the rules never mention get an empty key: they can only be skipped
+// over, and looking them up without a lower-case copy keeps the hot path
+// free of allocation.
+// It reads text from offset from on and appends to toks; offsets stay
+// offsets into text.
+func tokenize(text string, from int, toks []token, v vocabulary) []token {
+	var fold []byte // lower-case buffer for look-ups
 	space, para := false, true
 	newlines := 0
-	for i := 0; i < len(text); {
+	for i := from; i < len(text); {
 		c := text[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\r':
@@ -75,14 +90,13 @@ func tokenize(text string, lex *lexicon) []token {
 			t = scanNumber(text, i)
 		case isLetter(r):
 			t = scanWord(text, i)
+			t.key, fold = v.fold(text[t.start:t.end], fold)
 		default:
 			t = token{start: i, end: i + size, kind: tokPunct}
 			t.key = punctKey(text[i:i+size], r)
 		}
 		t.space, t.paraBreak = space, para
-		if t.kind != tokNum {
-			t.entries = lex.lookup(t.key)
-		}
+		t.w = v[t.key]
 		toks = append(toks, t)
 		space, para, newlines = false, false, 0
 		i = t.end
@@ -144,7 +158,7 @@ func scanWord(text string, i int) token {
 		!(text[i+1] == 's' || text[i+1] == 'S') {
 		end = letterRun(text, i+1)
 	}
-	return token{start: start, end: end, kind: tokWord, key: lower(text[start:end])}
+	return token{start: start, end: end, kind: tokWord}
 }
 
 func isLetterAt(text string, i int) bool {

@@ -1,0 +1,116 @@
+// Package cli is the timeline command line: a table of subcommands, each
+// parsing its own flags and calling the pipeline packages to do the work.
+// cmd/timeline only hands it the arguments and the standard streams.
+package cli
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+
+	"conflict-timeline/timeline/timex"
+)
+
+// Main runs the command line with args (the program name left out) and
+// returns the process's exit status.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, resolve: timex.Resolve}
+	return e.main(args)
+}
+
+// Exit statuses.
+const (
+	exitOK    = 0
+	exitFail  = 1 // the command failed: a file unreadable, malformed, ...
+	exitUsage = 2 // the command line itself is wrong
+)
+
+// env is what a command may touch. The resolver is part of it so that
+// tests can run the commands on a resolver of their own.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	resolve        func(text string, opt timex.Options) []timex.Timex
+}
+
+// command is one subcommand. run gets the arguments after the command's
+// name.
+type command struct {
+	name    string
+	summary string
+	run     func(e *env, args []string) error
+}
+
+// commands are listed by usage in this order. anchors, extract, serve,
+// new and build will join them.
+var commands = []command{
+	{"resolve", "find and resolve the temporal expressions of one text", (*env).resolveCmd},
+	{"eval", "score the resolver against TimeML corpora", (*env).evalCmd},
+	{"seeds", "list the dated expressions of the seed articles", (*env).seedsCmd},
+}
+
+// defaultCommand runs when no command is named. Until there is a site to
+// serve, it shows what the resolver makes of the seeds.
+const defaultCommand = "seeds"
+
+func (e *env) main(args []string) int {
+	name := defaultCommand
+	if len(args) > 0 {
+		switch a := args[0]; {
+		case a == "help" || a == "-h" || a == "-help" || a == "--help":
+			e.usage(e.stdout)
+			return exitOK
+		case !strings.HasPrefix(a, "-"):
+			name, args = a, args[1:]
+		}
+		// Otherwise args are flags for the default command, so that
+		// "timeline --anchor 2016-08-01" works.
+	}
+	for _, c := range commands {
+		if c.name == name {
+			return e.exit(name, c.run(e, args))
+		}
+	}
+	fmt.Fprintf(e.stderr, "timeline: unknown command %q\n\n", name)
+	e.usage(e.stderr)
+	return exitUsage
+}
+
+func (e *env) usage(w io.Writer) {
+	fmt.Fprintf(w, "usage: timeline [command] [flags] [arguments]\n\ncommands:\n")
+	for _, c := range commands {
+		def := ""
+		if c.name == defaultCommand {
+			def = " (the default)"
+		}
+		fmt.Fprintf(w, "  %-8s  %s%s\n", c.name, c.summary, def)
+	}
+	fmt.Fprintf(w, "\nRun 'timeline COMMAND -h' for a command's flags.\n")
+}
+
+// exit reports a command's error and turns it into an exit status.
+func (e *env) exit(name string, err error) int {
+	_, misused := errors.AsType[usageError](err)
+	switch {
+	case err == nil || errors.Is(err, flag.ErrHelp):
+		return exitOK
+	case misused:
+		fmt.Fprintf(e.stderr, "timeline %s: %v\nRun 'timeline %s -h' for usage.\n", name, err, name)
+		return exitUsage
+	}
+	fmt.Fprintf(e.stderr, "timeline %s: %v\n", name, err)
+	return exitFail
+}
+
+// usageError is a mistake on the command line, as opposed to a failure
+// while doing the work.
+type usageError struct{ err error }
+
+func (u usageError) Error() string { return u.err.Error() }
+func (u usageError) Unwrap() error { return u.err }
+
+func usagef(format string, args ...any) error {
+	return usageError{fmt.Errorf(format, args...)}
+}

@@ -1,0 +1,132 @@
+package cli
+
+import (
+	"encoding/json"
+	"reflect"
+	"testing"
+
+	"conflict-timeline/timeline/timex"
+)
+
+const article = "Aleppo – The army advanced on Tuesday after about three years."
+
+func TestResolveJSON(t *testing.T) {
+	tests := []struct {
+		name    string
+		args    []string
+		input   string
+		anchor  map[string]any
+		timexes []map[string]any
+	}{
+		{
+			name:   "anchored, flags after the file",
+			args:   []string{"resolve", "-", "--anchor", "2016-08-02", "--format", "json"},
+			input:  article,
+			anchor: map[string]any{"date": "2016-08-02", "precision": "day", "narrative": false},
+			timexes: []map[string]any{
+				// Offsets count bytes: the en dash is three.
+				{"start": 32.0, "end": 39.0, "text": "Tuesday", "type": "DATE", "value": "2016-08-02"},
+				{"start": 52.0, "end": 63.0, "text": "three years", "type": "DURATION", "value": "P3Y", "mod": "APPROX"},
+			},
+		},
+		{
+			name:   "month anchor",
+			args:   []string{"resolve", "--anchor", "2016-08", "--format", "json", "-"},
+			input:  "on Tuesday",
+			anchor: map[string]any{"date": "2016-08-01", "precision": "month", "narrative": false},
+			timexes: []map[string]any{
+				{"start": 3.0, "end": 10.0, "text": "Tuesday", "type": "DATE", "value": "2016-08-01"},
+			},
+		},
+		{
+			name:    "narrative, nothing found: an empty list, not null",
+			args:    []string{"resolve", "--narrative", "--format", "json", "-"},
+			input:   "No dates.",
+			anchor:  map[string]any{"date": "", "precision": "unknown", "narrative": true},
+			timexes: []map[string]any{},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, stdout, stderr := run(tt.input, tt.args...)
+			if code != exitOK {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			var got struct {
+				Anchor  map[string]any   `json:"anchor"`
+				Timexes []map[string]any `json:"timexes"`
+			}
+			if err := json.Unmarshal([]byte(stdout), &got); err != nil {
+				t.Fatalf("%v in:\n%s", err, stdout)
+			}
+			if !reflect.DeepEqual(got.Anchor, tt.anchor) {
+				t.Errorf("anchor = %v, want %v", got.Anchor, tt.anchor)
+			}
+			if got.Timexes == nil || !reflect.DeepEqual(got.Timexes, tt.timexes) {
+				t.Errorf("timexes = %v, want %v", got.Timexes, tt.timexes)
+			}
+			for _, tx := range got.Timexes {
+				if start, end := int(tx["start"].(float64)), int(tx["end"].(float64)); tt.input[start:end] != tx["text"] {
+					t.Errorf("input[%d:%d] = %q, text %q", start, end, tt.input[start:end], tx["text"])
+				}
+			}
+		})
+	}
+}
+
+func TestResolveText(t *testing.T) {
+	code, stdout, stderr := run(article, "resolve", "--anchor", "2016-08-02", "-")
+	want := "anchor: 2016-08-02 (day precision, from --anchor)\n" +
+		"\n" +
+		"Aleppo – The army advanced on [[Tuesday|DATE 2016-08-02]] after about [[three years|DURATION P3Y APPROX]].\n" +
+		"\n" +
+		"2 expressions\n" +
+		"  bytes  type      value       mod     text\n" +
+		"  32-39  DATE      2016-08-02          \"Tuesday\"\n" +
+		"  52-63  DURATION  P3Y         APPROX  \"three years\"\n"
+	if code != exitOK || stdout != want {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
+	}
+}
+
+func TestMarkup(t *testing.T) {
+	tx := func(start, end int, value string) timex.Timex {
+		return timex.Timex{Start: start, End: end, Type: timex.Date, Value: value}
+	}
+	const text = "from May to June 2016"
+	tests := []struct {
+		name  string
+		found []timex.Timex
+		want  string
+	}{
+		{"none", nil, text},
+		{"one", []timex.Timex{tx(5, 8, "2016-05")}, "from [[May|DATE 2016-05]] to June 2016"},
+		{
+			"unsorted",
+			[]timex.Timex{tx(12, 21, "2016-06"), tx(5, 8, "2016-05")},
+			"from [[May|DATE 2016-05]] to [[June 2016|DATE 2016-06]]",
+		},
+		{
+			"with a mod",
+			[]timex.Timex{{Start: 12, End: 21, Type: timex.Date, Value: "2016-06", Mod: "START"}},
+			"from May to [[June 2016|DATE 2016-06 START]]",
+		},
+		{
+			"an overlapping one is left unmarked",
+			[]timex.Timex{tx(12, 16, "2016-06"), tx(12, 21, "2016-06"), tx(17, 21, "2016")},
+			"from May to [[June|DATE 2016-06]] [[2016|DATE 2016]]",
+		},
+		{
+			"spans outside the text are left unmarked",
+			[]timex.Timex{tx(-1, 4, "x"), tx(8, 8, "x"), tx(17, 99, "x")},
+			text,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := markup(text, tt.found); got != tt.want {
+				t.Errorf("markup = %q\nwant     %q", got, tt.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,120 @@
+// Package eval measures the resolver against gold TimeML annotations the
+// way TempEval-3 does: strict and relaxed span match, and the value and
+// type of the relaxed matches.
+//
+// Evaluate resolves a corpus and scores it; Compare, underneath, scores one
+// document's system timexes against its gold ones and is pure, so the
+// scorer can be tested on hand-made lists.
+package eval
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"conflict-timeline/timeline/timeml"
+	"conflict-timeline/timeline/timex"
+)
+
+// Config says how the documents are resolved.
+type Config struct {
+	// Narrative resolves each document against the dates it mentions
+	// itself (timex.Options{Narrative: true}) instead of its DCT. It wins
+	// over InferAnchor.
+	Narrative bool
+	// InferAnchor, when set, replaces the DCT: it returns the options to
+	// resolve a document with, from what the document says rather than from
+	// its <DCT>. It is the hook for measuring anchor inference, which has
+	// its own issue; nil anchors every document at its DCT.
+	InferAnchor func(*timeml.Document) timex.Options
+	// Resolve is the resolver under test; nil means timex.Resolve.
+	Resolve func(text string, opt timex.Options) []timex.Timex
+}
+
+// Result is the score of one corpus, micro-averaged: the counts of all its
+// documents are added up before any ratio is taken.
+type Result struct {
+	Name      string `json:"name"`
+	Documents int    `json:"documents"`
+	Counts    Counts `json:"counts"`
+	// Errors are every mismatch, document by document, in text order.
+	Errors []Error `json:"-"`
+}
+
+// Scores are the result's precision, recall and F1.
+func (r Result) Scores() Scores { return r.Counts.Scores() }
+
+// Evaluate resolves every document of a corpus and scores it. It keeps no
+// state between calls, so corpora may be evaluated concurrently.
+func Evaluate(name string, docs []*timeml.Document, cfg Config) Result {
+	res := Result{Name: name, Documents: len(docs)}
+	for _, d := range docs {
+		counts, errs := Compare(d.Timexes, cfg.resolve(d.Text, cfg.options(d)))
+		for i := range errs {
+			errs[i].Doc = d.ID
+			errs[i].Context = excerpt(d.Text, errs[i])
+		}
+		res.Counts.Add(counts)
+		res.Errors = append(res.Errors, errs...)
+	}
+	return res
+}
+
+// Total adds results up into one, as if their documents were one corpus.
+func Total(name string, results []Result) Result {
+	t := Result{Name: name}
+	for _, r := range results {
+		t.Documents += r.Documents
+		t.Counts.Add(r.Counts)
+		t.Errors = append(t.Errors, r.Errors...)
+	}
+	return t
+}
+
+func (c Config) options(d *timeml.Document) timex.Options {
+	switch {
+	case c.Narrative:
+		return timex.Options{Narrative: true}
+	case c.InferAnchor != nil:
+		return c.InferAnchor(d)
+	}
+	return d.Options()
+}
+
+func (c Config) resolve(text string, opt timex.Options) []timex.Timex {
+	if c.Resolve != nil {
+		return c.Resolve(text, opt)
+	}
+	return timex.Resolve(text, opt)
+}
+
+// excerptBytes is how much text to show on each side of an error.
+const excerptBytes = 50
+
+// excerpt is the text around an error, on one line, with the words at
+// stake (gold and system spans together) in brackets.
+func excerpt(text string, e Error) string {
+	lo, hi := len(text), 0
+	for _, tx := range []*timex.Timex{e.Gold, e.System} {
+		if tx != nil {
+			lo, hi = min(lo, tx.Start), max(hi, tx.End)
+		}
+	}
+	// A faulty resolver may return any offsets; showing them must not
+	// panic.
+	lo, hi = runeStart(text, max(lo, 0)), runeStart(text, min(hi, len(text)))
+	if lo > hi {
+		return ""
+	}
+	from := runeStart(text, max(lo-excerptBytes, 0))
+	to := runeStart(text, min(hi+excerptBytes, len(text)))
+	s := text[from:lo] + "[" + text[lo:hi] + "]" + text[hi:to]
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// runeStart moves i back to the start of the rune it falls in.
+func runeStart(s string, i int) int {
+	for i > 0 && i < len(s) && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	return i
+}
