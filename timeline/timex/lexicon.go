@@ -2,11 +2,11 @@ package timex
 
 import (
 	"bufio"
-	"unicode/utf8"
 	_ "embed"
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 )
 
 //go:embed rules/lexicon.txt
@@ -44,6 +44,7 @@ const (
 	catEra
 	catTZ
 	catClockWord
+	catPassive
 )
 
 var categoryNames = map[string]category{
@@ -54,7 +55,7 @@ var categoryNames = map[string]category{
 	"freq": catFreq, "ampm": catAMPM, "holiday": catHoliday,
 	"future": catFuture, "future-lead": catFutureLead, "past": catPast,
 	"present": catPresent, "needcap": catNeedCap,
-	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord,
+	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -71,7 +72,6 @@ type entry struct {
 type lexicon struct {
 	words map[string][]entry
 }
-
 
 // parseLexicon reads lexicon.txt. Errors name the line: the file is
 // embedded, so an error is a bug caught by the first test that runs.
@@ -109,7 +109,7 @@ func parseLexicon(src string) (*lexicon, error) {
 }
 
 func isCueCategory(c category) bool {
-	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead
+	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive
 }
 
 // has reports whether a token has a reading of category c.

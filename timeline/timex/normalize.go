@@ -201,6 +201,13 @@ func (c *context) yearAhead(m *match) (int, bool) {
 	for n := 0; i < len(c.toks) && n < 2 && connectors[c.toks[i].key]; n++ {
 		i++
 	}
+	// "mid-November and early December 1998": step over a modifier
+	for n := 0; i > m.to && i < len(c.toks) && n < 3 && c.toks[i].has(catMod); n++ {
+		i++
+		if i < len(c.toks) && c.toks[i].key == "-" {
+			i++
+		}
+	}
 	if i == m.to || i >= len(c.toks) {
 		return 0, false
 	}
@@ -727,7 +734,12 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	if g == gNone || g == gTime {
 		return result{}, false
 	}
+	// "that day" is the last day named; "the next day" follows whatever
+	// was named last, and is no more precise than it
 	ref := c.refAt(g)
+	if s.rel != 0 {
+		ref = c.refPoint()
+	}
 	if last := c.lastAt[g]; g == gQuarter && last.known() {
 		ref = last // "the quarter" is the quarter last named, even after a day
 	} else if g == gQuarter && c.anchor.known() && !c.narrative {

@@ -76,6 +76,9 @@ func cue(toks []token, i int) (tense, bool) {
 		}
 		return 0, false
 	case t.has(catPast):
+		if i > 0 && toks[i-1].has(catPassive) {
+			return 0, false // "will be held": a participle, not a past tense
+		}
 		return tensePast, true
 	case t.has(catPresent):
 		return tensePresent, true

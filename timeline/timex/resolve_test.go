@@ -1,0 +1,181 @@
+package timex_test
+
+import (
+	"testing"
+	"time"
+
+	"conflict-timeline/timeline/timex"
+)
+
+// anchor is a Tuesday: 9 August 2016.
+var anchor = time.Date(2016, 8, 9, 0, 0, 0, 0, time.UTC)
+
+type want struct {
+	text, typ, value, mod string
+}
+
+// TestResolve checks spans, types, values and mods on sentences written in
+// the style of the news the tool is for, against a fixed anchor.
+func TestResolve(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{"weekday in a past clause is the last one",
+			"Rebels shelled the city on Sunday, the monitor said.",
+			[]want{{"Sunday", "DATE", "2016-08-07", ""}}},
+		{"weekday equal to the anchor's in a past clause is the anchor",
+			"Government forces advanced on Tuesday.",
+			[]want{{"Tuesday", "DATE", "2016-08-09", ""}}},
+		{"weekday in a future clause is the next one",
+			"The Security Council is due to hold a meeting on Monday.",
+			[]want{{"Monday", "DATE", "2016-08-15", ""}}},
+		{"weekday with a part of the day",
+			"A US official said on Tuesday evening that talks had failed.",
+			[]want{{"Tuesday evening", "TIME", "2016-08-09TEV", ""}}},
+		{"late on a weekday",
+			"Late on Sunday, a suicide bomber struck a bus.",
+			[]want{{"Late on Sunday", "DATE", "2016-08-07", "END"}}},
+		{"month and day with a weekday",
+			"Forces were on the defensive on Sunday, August 7, after the siege broke.",
+			[]want{{"Sunday, August 7", "DATE", "2016-08-07", ""}}},
+		{"month and day later in the year in a past clause is last year's",
+			"The town fell on November 21, and the siege began in December.",
+			[]want{{"November 21", "DATE", "2015-11-21", ""}, {"December", "DATE", "2015-12", ""}}},
+		{"month and day later in the year in a future clause is this year's",
+			"Elections will be held on November 21.",
+			[]want{{"November 21", "DATE", "2016-11-21", ""}}},
+		{"full date",
+			"The attack on November 21, 2016 killed 12 people.",
+			[]want{{"November 21, 2016", "DATE", "2016-11-21", ""}}},
+		{"day month year and abbreviations",
+			"It was signed on 7 Aug. 2016 and ratified on Sept. 30, 2016.",
+			[]want{{"7 Aug. 2016", "DATE", "2016-08-07", ""}, {"Sept. 30, 2016", "DATE", "2016-09-30", ""}}},
+		{"numeric dates go through dateparse",
+			"The report is dated 2016-08-07.",
+			[]want{{"2016-08-07", "DATE", "2016-08-07", ""}}},
+		{"a range gives both ends",
+			"Six facilities were hit between July 23 and July 31.",
+			[]want{{"July 23", "DATE", "2016-07-23", ""}, {"July 31", "DATE", "2016-07-31", ""}}},
+		{"years of a range",
+			"The town was held from 2011 to 2013.",
+			[]want{{"2011", "DATE", "2011", ""}, {"2013", "DATE", "2013", ""}}},
+		{"a month borrows the year of the next in a list",
+			"Fighting raged between March and April 2014.",
+			[]want{{"March", "DATE", "2014-03", ""}, {"April 2014", "DATE", "2014-04", ""}}},
+		{"deictic days",
+			"Yesterday the army said it would attack tomorrow; today it did.",
+			[]want{{"Yesterday", "DATE", "2016-08-08", ""}, {"tomorrow", "DATE", "2016-08-10", ""}, {"today", "DATE", "2016-08-09", ""}}},
+		{"overnight and tonight",
+			"Russia launched air strikes overnight and will strike again tonight.",
+			[]want{{"overnight", "TIME", "2016-08-08TNI", ""}, {"tonight", "TIME", "2016-08-09TNI", ""}}},
+		{"relative months and years",
+			"Last month the siege tightened; this year it may end, or next year.",
+			[]want{{"Last month", "DATE", "2016-07", ""}, {"this year", "DATE", "2016", ""}, {"next year", "DATE", "2017", ""}}},
+		{"earlier this month",
+			"Talks collapsed earlier this month.",
+			[]want{{"earlier this month", "DATE", "2016-08", "START"}}},
+		{"weeks",
+			"The offensive began last week and will resume next week.",
+			[]want{{"last week", "DATE", "2016-W31", ""}, {"next week", "DATE", "2016-W33", ""}}},
+		{"ago counts back from the anchor at the unit's granularity",
+			"The campaign began two years ago, and the town fell three days ago.",
+			[]want{{"two years ago", "DATE", "2014", ""}, {"three days ago", "DATE", "2016-08-06", ""}}},
+		{"a day earlier counts from the last date mentioned",
+			"Troops repelled an advance on Monday, retaking positions seized a day earlier.",
+			[]want{{"Monday", "DATE", "2016-08-08", ""}, {"a day earlier", "DATE", "2016-08-07", ""}}},
+		{"the day before",
+			"The ceasefire began on Friday. Shelling had stopped the day before.",
+			[]want{{"Friday", "DATE", "2016-08-05", ""}, {"the day before", "DATE", "2016-08-04", ""}}},
+		{"durations with numbers in words and digits",
+			"It broke a 3-week siege after nearly a year of raids and a two-months' long offensive.",
+			[]want{{"3-week", "DURATION", "P3W", ""}, {"nearly a year", "DURATION", "P1Y", "APPROX"}, {"two-months' long", "DURATION", "P2M", ""}}},
+		{"the past four years",
+			"For the past four years, the city has been divided.",
+			[]want{{"the past four years", "DURATION", "P4Y", ""}}},
+		{"a week into",
+			"A week into the fighting, troops held a third of the district.",
+			[]want{{"A week", "DURATION", "P1W", ""}}},
+		{"vague references",
+			"Raids have increased in recent days and the town is now calm.",
+			[]want{{"recent days", "DURATION", "PXD", ""}, {"now", "DATE", "PRESENT_REF", ""}}},
+		{"background years and months",
+			"The war began with protests in March 2011; rebels seized the east in 2012.",
+			[]want{{"March 2011", "DATE", "2011-03", ""}, {"2012", "DATE", "2012", ""}}},
+		{"seasons, quarters, decades, centuries",
+			"In the summer of 2015, the third quarter, the 1990s and the 20th century.",
+			[]want{{"the summer of 2015", "DATE", "2015-SU", ""}, {"the third quarter", "DATE", "2016-Q3", ""},
+				{"the 1990s", "DATE", "199", ""}, {"the 20th century", "DATE", "19", ""}}},
+		{"mid and early months",
+			"Fighting resumed in mid-November and early December 1998.",
+			[]want{{"mid-November", "DATE", "1998-11", "MID"}, {"early December 1998", "DATE", "1998-12", "START"}}},
+		{"sets",
+			"Brief daily ceasefires and convoys every week.",
+			[]want{{"daily", "SET", "P1D", ""}, {"every week", "SET", "P1W", ""}}},
+		{"spoken numbers and years",
+			"In nineteen ninety-six, twenty-four hours passed.",
+			[]want{{"nineteen ninety-six", "DATE", "1996", ""}, {"twenty-four hours", "DURATION", "PT24H", ""}}},
+		{"clock times",
+			"The council meets at 1400 GMT; the convoy left at 5 p.m.",
+			[]want{{"1400 GMT", "TIME", "2016-08-09T14:00", ""}, {"5 p.m.", "TIME", "2016-08-09T17:00", ""}}},
+		{"words that only look like dates",
+			"Prices may fall. Sun Microsystems and Jan Kavan met 2,000 people, a 6-year-old boy among them, and paid $5 million a year.",
+			nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := timex.Resolve(tc.text, timex.Options{Anchor: anchor})
+			if len(got) != len(tc.want) {
+				t.Fatalf("got %d expressions %v, want %d %v", len(got), got, len(tc.want), tc.want)
+			}
+			for i, w := range tc.want {
+				g := got[i]
+				if g.Text != w.text || string(g.Type) != w.typ || g.Value != w.value || g.Mod != w.mod {
+					t.Errorf("#%d: got %q %s %s %q, want %q %s %s %q", i, g.Text, g.Type, g.Value, g.Mod, w.text, w.typ, w.value, w.mod)
+				}
+				if tc.text[g.Start:g.End] != g.Text {
+					t.Errorf("#%d: offsets %d-%d give %q, not %q", i, g.Start, g.End, tc.text[g.Start:g.End], g.Text)
+				}
+			}
+		})
+	}
+}
+
+// TestNarrative resolves against the last mentioned date, with no anchor.
+func TestNarrative(t *testing.T) {
+	text := "On September 1, 1939, Germany attacked Poland. By early October, Poland was divided. " +
+		"The next day the Soviets advanced. In December 1941 Japan attacked; in January the Allies met. " +
+		"The following year fighting spread."
+	want := []want{
+		{"September 1, 1939", "DATE", "1939-09-01", ""},
+		{"early October", "DATE", "1939-10", "START"},
+		{"The next day", "DATE", "1939-10", ""},
+		{"December 1941", "DATE", "1941-12", ""},
+		{"January", "DATE", "1942-01", ""},
+		{"The following year", "DATE", "1943", ""},
+	}
+	got := timex.Resolve(text, timex.Options{Narrative: true})
+	if len(got) != len(want) {
+		t.Fatalf("got %v, want %v", got, want)
+	}
+	for i, w := range want {
+		if g := got[i]; g.Text != w.text || g.Value != w.value || g.Mod != w.mod {
+			t.Errorf("#%d: got %q %s %q, want %q %s %q", i, g.Text, g.Value, g.Mod, w.text, w.value, w.mod)
+		}
+	}
+}
+
+// TestNoAnchor leaves the year unknown rather than guessing it.
+func TestNoAnchor(t *testing.T) {
+	got := timex.Resolve("Rebels attacked on August 7 and again on Sunday.", timex.Options{})
+	want := []string{"XXXX-08-07", "XXXX-XX-XX"}
+	if len(got) != len(want) {
+		t.Fatalf("got %v", got)
+	}
+	for i, w := range want {
+		if got[i].Value != w {
+			t.Errorf("#%d %q: got %s, want %s", i, got[i].Text, got[i].Value, w)
+		}
+	}
+}
