@@ -142,21 +142,48 @@ type word struct {
 
 // vocabulary is every word a lexicon entry, a rule, a modifier or a tense
 // cue mentions, by lower-case key.
-type vocabulary map[string]*word
+type vocabulary struct {
+	words map[string]*word
+	// maybe[n][c] reports a word of n bytes starting with byte c: most
+	// words of a text are in no list, and this check is cheaper than
+	// hashing them.
+	maybe [maxWordLen + 1][256]bool
+}
+
+const maxWordLen = 15
+
+func newVocabulary() *vocabulary { return &vocabulary{words: map[string]*word{}} }
 
 // add makes sure key is in the vocabulary.
-func (v vocabulary) add(key string) *word {
-	w := v[key]
+func (v *vocabulary) add(key string) *word {
+	w := v.words[key]
 	if w == nil {
 		w = &word{key: key}
-		v[key] = w
+		v.words[key] = w
+		if n := len(key); n <= maxWordLen && n > 0 {
+			v.maybe[n][key[0]] = true
+			if c := key[0]; c >= 'a' && c <= 'z' {
+				v.maybe[n][c-'a'+'A'] = true
+			}
+		}
 	}
 	return w
 }
 
+// lookup returns the word of a key, or nil.
+func (v *vocabulary) lookup(key string) *word {
+	if key == "" {
+		return nil
+	}
+	return v.words[key]
+}
+
 // fold returns the vocabulary's key for s, or "" when s is no word the
 // engine knows. buf is scratch space, returned for reuse.
-func (v vocabulary) fold(s string, buf []byte) (string, []byte) {
+func (v *vocabulary) fold(s string, buf []byte) (string, []byte) {
+	if len(s) > maxWordLen || s[0] < utf8.RuneSelf && !v.maybe[len(s)][s[0]] {
+		return "", buf
+	}
 	ascii, upper := true, false
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -168,12 +195,12 @@ func (v vocabulary) fold(s string, buf []byte) (string, []byte) {
 	}
 	switch {
 	case !ascii:
-		if w := v[lowerSlow(s)]; w != nil {
+		if w := v.words[lowerSlow(s)]; w != nil {
 			return w.key, buf
 		}
 		return "", buf
 	case !upper:
-		if w := v[s]; w != nil {
+		if w := v.words[s]; w != nil {
 			return w.key, buf
 		}
 		return "", buf
@@ -186,7 +213,7 @@ func (v vocabulary) fold(s string, buf []byte) (string, []byte) {
 		}
 		buf = append(buf, c)
 	}
-	if w := v[string(buf)]; w != nil { // the conversion does not allocate
+	if w := v.words[string(buf)]; w != nil { // the conversion does not allocate
 		return w.key, buf
 	}
 	return "", buf

@@ -49,10 +49,11 @@ var builtinNames = map[string]builtin{
 type elem struct {
 	cat      category
 	builtin  builtin
-	words    []string // literal alternatives, lower case
-	optional bool     // written with a trailing ?
-	adjacent bool     // written with a leading ~: no space before the token
-	capital  bool     // written with a leading ^: the token starts upper case
+	words    []string        // literal alternatives, lower case
+	wordSet  map[string]bool // words, for long lists
+	optional bool            // written with a trailing ?
+	adjacent bool            // written with a leading ~: no space before the token
+	capital  bool            // written with a leading ^: the token starts upper case
 }
 
 // parseRules reads rules.txt: lines of NAME TYPE ACTION[:ARG] = ELEM...
@@ -111,6 +112,12 @@ func parseElem(f string) (elem, error) {
 		return e, fmt.Errorf("unknown class %q", f)
 	}
 	e.words = strings.Split(f, "|")
+	if len(e.words) > 4 {
+		e.wordSet = map[string]bool{}
+		for _, w := range e.words {
+			e.wordSet[w] = true
+		}
+	}
 	return e, nil
 }
 
@@ -118,7 +125,7 @@ func parseElem(f string) (elem, error) {
 // Each vocabulary word carries the rules that can start with it (by the
 // word itself or by one of its categories); numbers share numRules.
 type ruleIndex struct {
-	vocab    vocabulary
+	vocab    *vocabulary
 	numRules []*rule
 }
 
@@ -126,7 +133,7 @@ type ruleIndex struct {
 // and builds the vocabulary from the lexicon, the rules' literals and
 // extra words that other steps look for (modifiers, connectors).
 func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
-	v := vocabulary{}
+	v := newVocabulary()
 	byCat := map[category][]*rule{}
 	for w, entries := range lex.words {
 		v.add(w).entries = entries
@@ -149,7 +156,7 @@ func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
 				ix.numRules = appendRule(ix.numRules, r)
 			default:
 				for _, w := range e.words {
-					v[w].rules = appendRule(v[w].rules, r)
+					v.words[w].rules = appendRule(v.words[w].rules, r)
 				}
 			}
 			if !e.optional {
@@ -157,7 +164,7 @@ func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
 			}
 		}
 	}
-	for _, w := range v {
+	for _, w := range v.words {
 		for _, e := range w.entries {
 			for _, r := range byCat[e.cat] {
 				w.rules = appendRule(w.rules, r)
@@ -189,12 +196,18 @@ type match struct {
 // ordinal) gives way to the next reading.
 func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []match {
 	buf = buf[:0]
+	// Most attempts fail, so each is first made on scratch slots that are
+	// never cleared (whether a match succeeds does not depend on what the
+	// slots hold), and made again on fresh slots only when it succeeds.
+	var scratch slots
 	try := func(rules []*rule) {
 		for _, r := range rules {
-			var s slots
-			if to, ok := matchElems(text, toks, i, i, r.elems, &s); ok {
-				buf = append(buf, match{rule: r, from: i, to: to, s: s})
+			if _, ok := matchElems(text, toks, i, i, r.elems, &scratch); !ok {
+				continue
 			}
+			var s slots
+			to, _ := matchElems(text, toks, i, i, r.elems, &s)
+			buf = append(buf, match{rule: r, from: i, to: to, s: s})
 		}
 	}
 	t := &toks[i]
@@ -257,6 +270,9 @@ func matchElem(text string, toks []token, i int, e *elem, s *slots) (int, bool) 
 	}
 	switch {
 	case e.words != nil:
+		if e.wordSet != nil && !e.wordSet[t.key] {
+			return 0, false
+		}
 		for _, w := range e.words {
 			if t.key == w {
 				// a literal with one reading fills its slot, "the quarter",

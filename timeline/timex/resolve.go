@@ -3,6 +3,7 @@ package timex
 import (
 	"cmp"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 )
@@ -56,8 +57,10 @@ func Resolve(text string, opt Options) []Timex {
 		c.anchor = anchorPoint(opt.Anchor, opt.AnchorGranularity)
 	}
 	var out []Timex
-	var toks []token
-	var buf []match
+	scratch := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(scratch)
+	toks, buf := scratch.toks[:0], scratch.matches[:0]
+	defer func() { scratch.toks, scratch.matches = toks[:0], buf[:0] }()
 	for start := 0; start < len(text); {
 		end := chunkEnd(text, start)
 		toks = mergeNumbers(tokenize(text[:end], start, toks[:0], e.index.vocab))
@@ -67,6 +70,14 @@ func Resolve(text string, opt Options) []Timex {
 	}
 	return out
 }
+
+// scratch is the memory one call of Resolve works in, kept between calls.
+type scratch struct {
+	toks    []token
+	matches []match
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // resolveChunk resolves the tokens of one chunk, appending to out.
 func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []match) {

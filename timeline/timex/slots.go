@@ -97,9 +97,6 @@ func (s *slots) fillBuiltin(b builtin, t *token) bool {
 		if t.suffix != "" || t.digits > 9 {
 			return false
 		}
-		if s.numSet && s.half {
-			return false
-		}
 		s.num, s.numSet = t.num, true
 	case bYY:
 		if t.suffix != "" || t.digits != 2 {

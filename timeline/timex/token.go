@@ -55,7 +55,7 @@ func (t *token) entries() []entry {
 // free of allocation.
 // It reads text from offset from on and appends to toks; offsets stay
 // offsets into text.
-func tokenize(text string, from int, toks []token, v vocabulary) []token {
+func tokenize(text string, from int, toks []token, v *vocabulary) []token {
 	var fold []byte // lower-case buffer for look-ups
 	space, para := false, true
 	newlines := 0
@@ -96,7 +96,7 @@ func tokenize(text string, from int, toks []token, v vocabulary) []token {
 			t.key = punctKey(text[i:i+size], r)
 		}
 		t.space, t.paraBreak = space, para
-		t.w = v[t.key]
+		t.w = v.lookup(t.key)
 		toks = append(toks, t)
 		space, para, newlines = false, false, 0
 		i = t.end
