@@ -37,6 +37,7 @@ var normalizers = map[string]normalizer{
 	"clock":   normClock,
 	// skip matches words that look like dates but are not ("prices fall")
 	"skip": func(*context, *match) (result, bool) { return result{}, false },
+	"rangeday": normRangeDay,
 }
 
 // context carries what normalization needs beyond the match: the tokens
@@ -57,6 +58,8 @@ type context struct {
 	// seq orders lastAt: seq[g] is when lastAt[g] was mentioned.
 	seq   [gTime + 1]int
 	count int
+	// lastEnd is the token after the last expression found.
+	lastEnd int
 }
 
 // base is the point relative expressions count from: the anchor in news
@@ -730,6 +733,9 @@ func normSet(c *context, m *match) (result, bool) {
 // month", "the following week".
 func normAnaphor(c *context, m *match) (result, bool) {
 	s := &m.s
+	if s.unit == "" && s.pod != "" {
+		s.unit = "D" // "that morning" is a time of the day last named
+	}
 	g := unitGran(s.unit)
 	if g == gNone || g == gTime {
 		return result{}, false
@@ -759,7 +765,12 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	if s.unit == "WE" {
 		p.wkend = true
 	}
-	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+	r := result{typ: Date, mod: s.mod, at: p}
+	if s.pod != "" && p.g == gDay {
+		r.typ, r.at = Time, withTime(p, s)
+	}
+	r.value = r.at.String()
+	return r, true
 }
 
 // normParse reads a numeric date ("2016-08-07", "8/7/2016") with
@@ -785,4 +796,21 @@ func normClock(c *context, m *match) (result, bool) {
 	day.g = gDay
 	p := withTime(day, s)
 	return result{typ: Time, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// normRangeDay resolves the second day of a range or list, "31" in "July
+// 23-31" or "the 5th and 6th": the month and year of the day just named.
+func normRangeDay(c *context, m *match) (result, bool) {
+	prev := c.ref
+	if c.lastEnd != m.from || prev.g != gDay || prev.m == 0 {
+		return result{}, false // the connector must follow a day at once
+	}
+	p := point{g: gDay, y: prev.y, m: prev.m, d: m.s.day}
+	if m.s.year != 0 {
+		p.y = m.s.year
+	}
+	if p.d <= prev.d && p.y == prev.y || p.d > daysIn(p.m, p.y) {
+		return result{}, false
+	}
+	return result{typ: Date, value: p.String(), at: p}, true
 }

@@ -21,6 +21,10 @@ type rule struct {
 	arg    string // the normalizer's argument, after a colon
 	elems  []elem
 	order  int // position in the file: earlier rules win ties
+	// lead is how many leading elements are context, written with a
+	// leading <: they must match but are not part of the expression
+	// ("-31" in "July 23-31" is the expression "31").
+	lead int
 }
 
 // builtin is an element that matches numbers by their shape.
@@ -54,6 +58,7 @@ type elem struct {
 	optional bool            // written with a trailing ?
 	adjacent bool            // written with a leading ~: no space before the token
 	capital  bool            // written with a leading ^: the token starts upper case
+	negate   bool            // written with a leading !: the token must not match
 }
 
 // parseRules reads rules.txt: lines of NAME TYPE ACTION[:ARG] = ELEM...
@@ -76,9 +81,20 @@ func parseRules(src string) ([]*rule, error) {
 			return nil, fmt.Errorf("rules.txt:%d: unknown action %q", line, r.action)
 		}
 		for _, f := range strings.Fields(body) {
+			context := strings.HasPrefix(f, "<") && len(f) > 1
+			if context {
+				if len(r.elems) != r.lead {
+					return nil, fmt.Errorf("rules.txt:%d: context elements come first", line)
+				}
+				r.lead++
+				f = f[1:]
+			}
 			e, err := parseElem(f)
 			if err != nil {
 				return nil, fmt.Errorf("rules.txt:%d: %v", line, err)
+			}
+			if context && e.optional {
+				return nil, fmt.Errorf("rules.txt:%d: a context element cannot be optional", line)
 			}
 			r.elems = append(r.elems, e)
 		}
@@ -92,9 +108,10 @@ func parseRules(src string) ([]*rule, error) {
 
 func parseElem(f string) (elem, error) {
 	var e elem
-	for len(f) > 1 && (f[0] == '~' || f[0] == '^') {
+	for len(f) > 1 && (f[0] == '~' || f[0] == '^' || f[0] == '!') {
 		e.adjacent = e.adjacent || f[0] == '~'
 		e.capital = e.capital || f[0] == '^'
+		e.negate = e.negate || f[0] == '!'
 		f = f[1:]
 	}
 	if len(f) > 1 && strings.HasSuffix(f, "?") {
@@ -236,6 +253,16 @@ func matchElems(text string, toks []token, start, i int, elems []elem, s *slots)
 		return i, true
 	}
 	e := &elems[0]
+	if e.negate {
+		// a look-ahead: the next token must not match; it is not taken
+		var scratch slots
+		if i < len(toks) && !toks[i].paraBreak {
+			if _, ok := matchElem(text, toks, i, e, &scratch); ok {
+				return 0, false
+			}
+		}
+		return matchElems(text, toks, start, i, elems[1:], s)
+	}
 	if i < len(toks) && (i == start || !toks[i].paraBreak) {
 		if !e.optional {
 			// nothing to undo on failure: the caller drops the slots

@@ -83,6 +83,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []match) {
 	toks, text := c.toks, c.text
 	floor := 0 // the first token not yet part of an expression
+	c.lastEnd = -1
 	for i := 0; i < len(toks); {
 		buf = e.index.matchesAt(text, toks, i, buf)
 		m, r, ok := firstResolved(c, buf)
@@ -94,7 +95,11 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 		if m.rule.action == "skip" {
 			continue
 		}
-		ext := modifierAround(e.mods, toks, floor, m.from, m.to, kindOf(m.rule, r))
+		from, low := m.from+m.rule.lead, floor
+		if m.rule.lead > 0 {
+			low = from // no modifier reaches into the context words
+		}
+		ext := modifierAround(e.mods, toks, low, from, m.to, kindOf(m.rule, r))
 		if ext.found {
 			r.mod = cmp.Or(ext.mod, r.mod)
 			i = ext.to
@@ -106,6 +111,7 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 			Type: r.typ, Value: r.value, Mod: r.mod, Rule: m.rule.name,
 		})
 		c.remember(m, r)
+		c.lastEnd = ext.to
 	}
 	return out, buf
 }
