@@ -679,7 +679,9 @@ func normWeekday(c *context, m *match) (result, bool) {
 	r := result{typ: Date, mod: s.mod, at: p}
 	if (s.pod != "" || s.clock) && p.g == gDay {
 		r.at = withTime(p, s)
-		r.typ = Time
+		// news corpora call "Wednesday night" a DATE and "10 p.m.
+		// Wednesday" a TIME; the rule says which
+		r.typ = m.rule.typ
 	}
 	r.value = r.at.String()
 	return r, true

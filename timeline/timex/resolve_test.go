@@ -33,7 +33,7 @@ func TestResolve(t *testing.T) {
 			[]want{{"Monday", "DATE", "2016-08-15", ""}}},
 		{"weekday with a part of the day",
 			"A US official said on Tuesday evening that talks had failed.",
-			[]want{{"Tuesday evening", "TIME", "2016-08-09TEV", ""}}},
+			[]want{{"Tuesday evening", "DATE", "2016-08-09TEV", ""}}},
 		{"late on a weekday",
 			"Late on Sunday, a suicide bomber struck a bus.",
 			[]want{{"Late on Sunday", "DATE", "2016-08-07", "END"}}},
