@@ -38,6 +38,7 @@ var normalizers = map[string]normalizer{
 	// skip matches words that look like dates but are not ("prices fall")
 	"skip":     func(*context, *match) (result, bool) { return result{}, false },
 	"rangeday": normRangeDay,
+	"rangeyear": normRangeYear,
 }
 
 // context carries what normalization needs beyond the match: the tokens
@@ -261,7 +262,7 @@ func (c *context) inferYear(p point, m *match) int {
 		return unknownYear
 	}
 	if c.narrative || !c.anchor.known() {
-		b = c.refAt(min(p.g, gMonth))
+		b = c.refPoint()
 		// histories move forward: a month well before the last one
 		// mentioned is next year's ("December 1941 ... in January")
 		if b.g >= gMonth && p.g >= gMonth && b.m-p.m >= 8 {
@@ -812,6 +813,20 @@ func normRangeDay(c *context, m *match) (result, bool) {
 		p.y = m.s.year
 	}
 	if p.d <= prev.d && p.y == prev.y || p.d > daysIn(p.m, p.y) {
+		return result{}, false
+	}
+	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// normRangeYear resolves a year shortened after another: "17" in
+// "1916-17" is 1917.
+func normRangeYear(c *context, m *match) (result, bool) {
+	prev := c.ref
+	if c.lastEnd != m.from || prev.g != gYear || !prev.known() {
+		return result{}, false
+	}
+	p := point{g: gYear, y: prev.y/100*100 + m.s.year}
+	if p.y <= prev.y {
 		return result{}, false
 	}
 	return result{typ: Date, value: p.String(), at: p}, true

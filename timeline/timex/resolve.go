@@ -104,6 +104,9 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 			r.mod = cmp.Or(ext.mod, r.mod)
 			i = ext.to
 		}
+		if first, ok := c.rangeStart(ext.from, floor, r); ok {
+			out = append(out, first) // "26" of "26-30 November"
+		}
 		floor = ext.to
 		start, end := toks[ext.from].start, toks[ext.to-1].end
 		out = append(out, Timex{
@@ -142,6 +145,31 @@ func chunkEnd(text string, start int) int {
 		end--
 	}
 	return end
+}
+
+// rangeStart finds the first day of a range whose month only its second
+// day carries: "26" in "26-30 November 1950" or "5 and 6 June". from is
+// the second day's first token; the first day must lie in [floor, from).
+func (c *context) rangeStart(from, floor int, r result) (Timex, bool) {
+	if r.at.g != gDay || !connectors[c.tokenKey(from-1)] || from-2 < floor {
+		return Timex{}, false
+	}
+	t := &c.toks[from-2]
+	if t.kind != tokNum || t.digits == 0 || t.digits > 2 || t.num < 1 || t.num >= r.at.d ||
+		t.suffix != "" && !isOrdinalSuffix(t.suffix) {
+		return Timex{}, false
+	}
+	p := r.at
+	p.d = t.num
+	return Timex{Start: t.start, End: t.end, Text: c.text[t.start:t.end],
+		Type: Date, Value: p.String(), Rule: "range-start"}, true
+}
+
+func (c *context) tokenKey(i int) string {
+	if i < 0 || i >= len(c.toks) {
+		return ""
+	}
+	return c.toks[i].key
 }
 
 // remember makes a resolved date the reference time of what follows. In
