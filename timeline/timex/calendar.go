@@ -177,13 +177,19 @@ func (p point) String() string {
 	}
 	switch p.g {
 	case gCentury:
-		if p.y == unknownYear {
+		switch {
+		case p.y == unknownYear:
 			return "XX"
+		case p.y < 0:
+			return fmt.Sprintf("BC%02d", -p.y/100)
 		}
 		return fmt.Sprintf("%02d", p.y/100)
 	case gDecade:
-		if p.y == unknownYear {
+		switch {
+		case p.y == unknownYear:
 			return "XXX"
+		case p.y < 0:
+			return fmt.Sprintf("BC%03d", -p.y/10)
 		}
 		return fmt.Sprintf("%03d", p.y/10)
 	case gYear:

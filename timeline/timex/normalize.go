@@ -84,6 +84,25 @@ func (c *context) refPoint() point {
 	return c.base()
 }
 
+// narrativeYearBase is the date whose year a date said without one takes
+// in a history: the last date mentioned, unless that is a bare year far
+// from the last month or day named, a digression ("a law of 1614") rather
+// than the story moving on ("1942: ...", "In 1943").
+func (c *context) narrativeYearBase() point {
+	last, story := c.refPoint(), c.refAt(gMonth)
+	if last.g == gYear && story.known() && story.g >= gMonth && abs(last.y-story.y) > 3 {
+		return story
+	}
+	return last
+}
+
+func abs(n int) int {
+	if n < 0 {
+		return -n
+	}
+	return n
+}
+
 // refAt is the last date mentioned at granularity g or finer: "thirteen
 // days later" counts from the last day named, not from a year cited
 // since. Without one it is refPoint.
@@ -262,7 +281,7 @@ func (c *context) inferYear(p point, m *match) int {
 		return unknownYear
 	}
 	if c.narrative || !c.anchor.known() {
-		b = c.refPoint()
+		b = c.narrativeYearBase()
 		// histories move forward: a month well before the last one
 		// mentioned is next year's ("December 1941 ... in January")
 		if b.g >= gMonth && p.g >= gMonth && b.m-p.m >= 8 {
@@ -371,6 +390,9 @@ func withTime(p point, s *slots) point {
 // "this morning", "last summer", "next April".
 func normRel(c *context, m *match) (result, bool) {
 	s := &m.s
+	if s.plural && s.unit != "" && s.weekday == 0 {
+		return vagueSpan(s) // "the coming years" is no one year
+	}
 	b := c.base()
 	r := result{typ: Date, mod: s.mod}
 	switch {
@@ -570,6 +592,14 @@ func stepAt(have, g gran, step int) int {
 	return 0
 }
 
+// vagueSpan is a stretch of time of an unknown number of units: "the
+// coming years" is PXY.
+func vagueSpan(s *slots) (result, bool) {
+	d := *s
+	d.numSet, d.fuzzy = false, true
+	return normDuration(nil, &match{rule: &rule{}, s: d})
+}
+
 // normDuration writes a period: P4Y, P3D, PT2H, PXD for "several days".
 func normDuration(c *context, m *match) (result, bool) {
 	s := &m.s
@@ -736,6 +766,9 @@ func normSet(c *context, m *match) (result, bool) {
 // month", "the following week".
 func normAnaphor(c *context, m *match) (result, bool) {
 	s := &m.s
+	if s.plural && s.unit != "" {
+		return vagueSpan(s) // "the following days"
+	}
 	if s.unit == "" && s.pod != "" {
 		s.unit = "D" // "that morning" is a time of the day last named
 	}
