@@ -36,8 +36,8 @@ var normalizers = map[string]normalizer{
 	"parse":   normParse,
 	"clock":   normClock,
 	// skip matches words that look like dates but are not ("prices fall")
-	"skip":     func(*context, *match) (result, bool) { return result{}, false },
-	"rangeday": normRangeDay,
+	"skip":      func(*context, *match) (result, bool) { return result{}, false },
+	"rangeday":  normRangeDay,
 	"rangeyear": normRangeYear,
 }
 
