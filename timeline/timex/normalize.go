@@ -152,9 +152,14 @@ func normDate(c *context, m *match) (result, bool) {
 	if s.yy {
 		p.y = expandYY(s.year, c.base())
 	}
+	if s.era != 0 && s.numSet && s.num > 0 {
+		p.y = s.era * s.num // "480 BC"
+	}
 	switch {
 	case s.decade != 0:
 		p.g, p.y = gDecade, s.decade*10
+	case s.unit == "CE" && s.ord > 0 && s.era < 0:
+		p.g, p.y = gCentury, -(s.ord-1)*100 // the 4th century BC is BC03
 	case s.unit == "CE" && s.ord > 0:
 		p.g, p.y = gCentury, (s.ord-1)*100
 	case s.holiday != "":
@@ -182,8 +187,6 @@ func normDate(c *context, m *match) (result, bool) {
 		}
 	case p.y != 0:
 		p.g = gYear
-	case s.era != 0 && s.numSet && s.num > 0:
-		p.g, p.y = gYear, s.era*s.num
 	default:
 		return result{}, false
 	}
@@ -539,6 +542,14 @@ func normShift(c *context, m *match) (result, bool) {
 	if c.narrative {
 		base = c.refAt(min(g, gDay))
 	}
+	if s.plural && !s.numSet {
+		s.fuzzy = true // "days later"
+	}
+	if s.fuzzy && c.narrative {
+		// "days later" in a history: some day, unknown, near the story
+		p := point{g: min(max(g, gYear), gDay), y: unknownYear}
+		return result{typ: Date, value: p.String(), mod: s.mod}, true
+	}
 	if s.fuzzy {
 		if dir < 0 {
 			return result{typ: Date, value: "PAST_REF", mod: s.mod}, true
@@ -769,8 +780,17 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	if s.plural && s.unit != "" {
 		return vagueSpan(s) // "the following days"
 	}
-	if s.unit == "" && s.pod != "" {
+	switch {
+	case s.unit == "" && s.pod != "":
 		s.unit = "D" // "that morning" is a time of the day last named
+	case s.month != 0 || s.season != "":
+		// "the previous April", "the next spring"
+		ref := c.refPoint()
+		p := c.monthFrom(ref, s.month, s.rel)
+		if s.season != "" {
+			p = seasonFrom(ref, s.season, s.rel)
+		}
+		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
 	}
 	g := unitGran(s.unit)
 	if g == gNone || g == gTime {
