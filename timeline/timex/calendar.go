@@ -58,6 +58,9 @@ func (p point) date() time.Time {
 		m, d = (p.m-1)*3+1, 1
 	case gSeason:
 		m, d = seasonMonth[p.part], 1
+		if p.part == "WI" {
+			return time.Date(p.y-1, 12, 1, 12, 0, 0, 0, time.UTC)
+		}
 	case gMonth:
 		d = 1
 	case gWeek:
@@ -66,6 +69,8 @@ func (p point) date() time.Time {
 	return time.Date(p.y, time.Month(m), d, 12, 0, 0, 0, time.UTC)
 }
 
+// seasonMonth is the first month of each season. A winter is named for
+// the year of its January: 2016-WI began in December 2015.
 var seasonMonth = map[string]int{"SP": 3, "SU": 6, "FA": 9, "WI": 12}
 
 func isoWeekStart(year, week int) time.Time {
@@ -86,9 +91,10 @@ func at(t time.Time, g gran) point {
 	case gWeek:
 		p.y, p.week = t.ISOWeek()
 	case gSeason:
+		// the winter of 2016 runs from December 2015 to February 2016
 		p.part = seasonOf(p.m)
-		if p.m <= 2 { // January's winter began the year before
-			p.y--
+		if p.m == 12 {
+			p.y++
 		}
 	}
 	return p

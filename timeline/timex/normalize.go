@@ -294,8 +294,8 @@ func (c *context) inferYear(p point, m *match) int {
 	}
 	probe := p
 	probe.y = b.y
-	if probe.g == gSeason && probe.part == "WI" && b.m <= 2 {
-		probe.y-- // January's winter began the year before
+	if probe.g == gSeason {
+		probe.y = at(b.date(), gSeason).y
 	}
 	cmp := comparePeriods(probe, b)
 	t, found := clauseTense(c.toks, m.from, m.to)
@@ -502,22 +502,17 @@ func seasonFrom(b point, season string, dir int) point {
 	if !b.known() {
 		return p
 	}
-	cur := at(b.date(), gSeason)
+	// seasons in the order of the year they are named for
 	order := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}
-	if season == "WI" {
-		p.y = cur.y
-		if cur.part != "WI" && dir != 0 {
-			p.y = b.y - 1
-			if dir > 0 {
-				p.y = b.y
-			}
-		}
-		return p
+	cur := at(b.date(), gSeason)
+	if b.g >= gDay {
+		cur = at(time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC), gSeason)
 	}
+	p.y = cur.y
 	switch {
-	case dir < 0 && order[season] >= order[cur.part] && cur.part != "WI":
+	case dir < 0 && order[season] >= order[cur.part]:
 		p.y--
-	case dir > 0 && order[season] <= order[cur.part] && cur.part != "WI":
+	case dir > 0 && order[season] <= order[cur.part]:
 		p.y++
 	}
 	return p
