@@ -207,6 +207,9 @@ func (p point) String() string {
 	case gSeason:
 		return y + "-" + p.part
 	case gMonth:
+		if p.m == 0 {
+			return y + "-XX"
+		}
 		return y + "-" + two(p.m)
 	case gWeek:
 		s := y + "-W" + two(p.week)

@@ -213,6 +213,22 @@ func normDate(c *context, m *match) (result, bool) {
 	return r, true
 }
 
+// dayAhead finds a full date said within a few words after a clock time.
+func (c *context) dayAhead(m *match) (point, bool) {
+	for j := m.to; j < len(c.toks) && j < m.to+5; j++ {
+		if endsSentence(&c.toks[j]) || c.toks[j].paraBreak {
+			break
+		}
+		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
+			s := next.s
+			if next.rule.action == "date" && s.year != 0 && s.month != 0 && s.day != 0 && !s.yy {
+				return point{g: gDay, y: s.year, m: s.month, d: s.day}, true
+			}
+		}
+	}
+	return point{}, false
+}
+
 // connectors join the members of a list or a range of dates.
 var connectors = map[string]bool{
 	"and": true, "or": true, "to": true, "-": true, "through": true,
@@ -537,13 +553,13 @@ func normShift(c *context, m *match) (result, bool) {
 	if c.narrative {
 		base = c.refAt(min(g, gDay))
 	}
-	if s.plural && !s.numSet {
-		s.fuzzy = true // "days later"
-	}
-	if s.fuzzy && c.narrative {
-		// "days later" in a history: some day, unknown, near the story
-		p := point{g: min(max(g, gYear), gDay), y: unknownYear}
-		return result{typ: Date, value: p.String(), mod: s.mod}, true
+	if s.plural && !s.numSet && !s.fuzzy {
+		if c.narrative {
+			// "days later" in a history: some day, unknown, near the story
+			p := point{g: min(max(g, gYear), gDay), y: unknownYear}
+			return result{typ: Date, value: p.String(), mod: s.mod}, true
+		}
+		s.fuzzy = true
 	}
 	if s.fuzzy {
 		if dir < 0 {
@@ -841,6 +857,9 @@ func normParse(c *context, m *match) (result, bool) {
 func normClock(c *context, m *match) (result, bool) {
 	s := &m.s
 	day := c.refAt(gDay)
+	if d, ok := c.dayAhead(m); ok {
+		day = d // "at 5:34 AM Baghdad time on March 20, 2003"
+	}
 	if !day.known() || day.g < gDay {
 		day = point{g: gDay, y: unknownYear}
 	}

@@ -182,6 +182,9 @@ func (c *context) remember(m *match, r result) {
 	if !c.narrative && (m.rule.action == "shift" || m.rule.action == "anaphor") {
 		return
 	}
+	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
+		return // "a campaign planned for 1976" is not where the story is
+	}
 	c.ref = r.at
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
