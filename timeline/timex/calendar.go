@@ -35,6 +35,7 @@ type point struct {
 	part   string
 	week   int // ISO week for gWeek
 	wkend  bool
+	wday   int // a weekday in an unknown week: XXXX-WXX-2
 	pod    string // part of day for gTime without a clock: MO, AF, EV, NI
 	hh, mm int
 }
@@ -218,6 +219,9 @@ func (p point) String() string {
 		}
 		if p.wkend {
 			s += "-WE"
+		}
+		if p.wday != 0 {
+			s += "-" + strconv.Itoa(p.wday)
 		}
 		return s
 	case gDay:

@@ -443,7 +443,7 @@ func normRel(c *context, m *match) (result, bool) {
 // before it, +1 the next one after it, and 0 by the clause's tense.
 func (c *context) weekdayFrom(b point, wd, dir int, m *match) point {
 	if !b.known() || b.g < gDay {
-		return point{g: gDay, y: unknownYear}
+		return point{g: gWeek, y: unknownYear, wday: wd} // XXXX-WXX-2
 	}
 	d := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
 	cur := (int(d.Weekday())+6)%7 + 1 // Monday = 1
