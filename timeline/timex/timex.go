@@ -2,10 +2,23 @@
 // normalizes them to TimeML TIMEX3 values.
 //
 // Resolution runs in two steps that never see each other's internals:
-// recognition walks a token stream with the patterns in rules/*.txt and
+// recognition walks a token stream with the patterns in rules/rules.txt and
 // yields spans with the slots they captured (a month, a count, a unit, a
 // direction); normalization turns those slots into a TIMEX3 value against
-// the anchor and the tense of the clause around the span.
+// the anchor and the tense of the clause around the span. Word lists live
+// in rules/lexicon.txt and the words that modify an expression ("nearly",
+// "the end of", "or so") in rules/modifiers.txt.
+//
+// Underspecified dates take their direction from the tense of their
+// clause, read from cue words rather than a part-of-speech tagger: a bare
+// weekday in a past-tense clause is the latest such day on or before the
+// anchor, in a future clause ("will", "is due to", "plans to") the next
+// one after it; "August 7" takes the year that fits the tense, and with no
+// cue the one that puts it within a few months after the anchor or else
+// before it. Anaphora ("a day earlier", "that year", "the quarter") count
+// from the last date mentioned. In narrative mode there is no anchor at
+// all: everything counts from the last date of suitable granularity the
+// text mentioned, as histories tell things in order.
 package timex
 
 import "time"
