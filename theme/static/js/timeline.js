@@ -1,0 +1,250 @@
+// Timeline site script: the offline filter on the home page, and Escape
+// to dismiss tooltips everywhere.
+//
+// Plain script, not a module: browsers refuse module scripts on file://.
+// The events come from events.js, loaded before this file's filter runs,
+// as window.TIMELINE_EVENTS; nothing is fetched. Without JavaScript the
+// form stays hidden and the chronology reads as it is.
+(function () {
+  "use strict";
+
+  // The site root, from this script's own URL (js/timeline.js): it works
+  // the same on file://, on a server and under a GitHub Pages subpath.
+  var root = new URL("..", document.currentScript.src);
+
+  // Tooltips open on hover and focus (CSS); Escape hides the open one
+  // without moving focus or pointer, as WCAG 1.4.13 asks.
+  document.addEventListener("keydown", function (ev) {
+    if (ev.key !== "Escape") return;
+    var open = document.querySelectorAll(".tx:hover, .tx:focus-within");
+    for (var i = 0; i < open.length; i++) open[i].classList.add("tip-dismissed");
+  });
+  document.addEventListener("focusout", function (ev) {
+    var tx = ev.target.closest && ev.target.closest(".tx");
+    if (tx) tx.classList.remove("tip-dismissed");
+  });
+  document.addEventListener("mouseout", function (ev) {
+    var tx = ev.target.closest && ev.target.closest(".tx");
+    if (tx && !tx.contains(ev.relatedTarget)) tx.classList.remove("tip-dismissed");
+  });
+
+  document.addEventListener("DOMContentLoaded", function () {
+    var form = document.getElementById("filter");
+    if (form && Array.isArray(window.TIMELINE_EVENTS)) {
+      setUpFilter(form, window.TIMELINE_EVENTS);
+    }
+  });
+
+  // Results beyond this many are counted but not drawn: the count and a
+  // narrower filter are more use than ten thousand list items.
+  var MAX_SHOWN = 300;
+
+  function setUpFilter(form, events) {
+    var chronology = document.getElementById("chronology");
+    var results = document.getElementById("results");
+    var list = document.getElementById("results-list");
+    var status = document.getElementById("f-status");
+    var f = form.elements;
+
+    fillSelect(f.place, events, function (e) { return e.places; });
+    fillSelect(f.actor, events, function (e) { return e.actors; });
+    fillSelect(f.type, events, function (e) { return e.type ? [e.type] : []; });
+    var days = events.filter(function (e) { return e.from; });
+    if (days.length) {
+      var first = days.reduce(function (a, e) { return e.from < a ? e.from : a; }, days[0].from);
+      var last = days.reduce(function (a, e) { return e.to > a ? e.to : a; }, days[0].to);
+      f.from.min = f.to.min = first;
+      f.from.max = f.to.max = last;
+    }
+
+    // Each event's own words, folded once: lower case, no accents. Source
+    // titles stay out: one headline would match every event it reports.
+    var haystacks = events.map(function (e) {
+      var text = e.parts.map(function (p) { return typeof p === "string" ? p : p[0]; }).join("");
+      return fold([text, e.label, e.type].concat(e.places, e.actors).join(" \u0001 "));
+    });
+
+    readHash(form);
+    form.hidden = false;
+
+    function run() {
+      var q = {
+        words: fold(f.q.value).split(/\s+/).filter(Boolean),
+        place: f.place.value,
+        actor: f.actor.value,
+        type: f.type.value,
+        from: f.from.value,
+        to: f.to.value
+      };
+      var active = q.words.length || q.place || q.actor || q.type || q.from || q.to;
+      writeHash(form, active);
+      if (!active) {
+        chronology.hidden = false;
+        results.hidden = true;
+        status.textContent = "";
+        return;
+      }
+      var hits = [];
+      for (var i = 0; i < events.length; i++) {
+        if (matches(events[i], haystacks[i], q)) hits.push(events[i]);
+      }
+      list.textContent = "";
+      var frag = document.createDocumentFragment();
+      hits.slice(0, MAX_SHOWN).forEach(function (e) { frag.appendChild(renderEvent(e)); });
+      list.appendChild(frag);
+      status.textContent = hits.length + " of " + events.length + " events match" +
+        (hits.length > MAX_SHOWN ? "; the first " + MAX_SHOWN + " are shown." : ".");
+      chronology.hidden = true;
+      results.hidden = false;
+    }
+
+    // A link to a filtered view (#place=Aleppo) from this very page
+    // changes only the fragment: no reload, so read it here. Plain anchors
+    // (#m-2016-08, from the chart) are not filters.
+    window.addEventListener("hashchange", function () {
+      if (!/[=&]/.test(location.hash)) return;
+      form.reset();
+      readHash(form);
+      run();
+    });
+    form.addEventListener("input", run);
+    form.addEventListener("change", run);
+    // The reset event fires before the fields are cleared.
+    form.addEventListener("reset", function () { setTimeout(run, 0); });
+    form.addEventListener("submit", function (ev) { ev.preventDefault(); run(); });
+    run();
+  }
+
+  function matches(e, hay, q) {
+    for (var i = 0; i < q.words.length; i++) {
+      if (hay.indexOf(q.words[i]) < 0) return false;
+    }
+    if (q.place && e.places.indexOf(q.place) < 0) return false;
+    if (q.actor && e.actors.indexOf(q.actor) < 0) return false;
+    if (q.type && e.type !== q.type) return false;
+    if (q.from || q.to) {
+      // An event matches when any day it may mean lies in the range;
+      // "July 2016" matches a range that touches July.
+      if (!e.from) return false;
+      if (q.from && e.to < q.from) return false;
+      if (q.to && e.from > q.to) return false;
+    }
+    return true;
+  }
+
+  function fold(s) {
+    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+  }
+
+  function fillSelect(select, events, values) {
+    var counts = {};
+    events.forEach(function (e) {
+      values(e).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+    });
+    Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {
+      var o = document.createElement("option");
+      o.value = v;
+      o.textContent = v + " (" + counts[v] + ")";
+      select.appendChild(o);
+    });
+  }
+
+  // The same markup as the theme's event partial, built as DOM nodes from
+  // plain strings: nothing from the data is ever parsed as HTML.
+  function renderEvent(e) {
+    var li = el("li");
+    var art = el("article", "event" + (e.uncertain ? " is-uncertain" : "") + (e.planned ? " is-planned" : ""));
+    var when = el("p", "when");
+    var label = e.label;
+    if (e.planned) {
+      when.appendChild(el("span", "planned-label", "planned:"));
+      when.appendChild(document.createTextNode(" "));
+      label = label.replace(/^planned: /, "");
+    }
+    var time = el(e.datetime ? "time" : "span", null, label);
+    if (e.datetime) time.setAttribute("datetime", e.datetime);
+    when.appendChild(time);
+    if (e.uncertain) {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge badge-uncertain", "uncertain date"));
+    }
+    art.appendChild(when);
+
+    var text = el("p", "text");
+    e.parts.forEach(function (p) {
+      if (typeof p === "string") {
+        text.appendChild(document.createTextNode(p));
+      } else {
+        var m = el("mark", p[2] ? "timex dating" : "timex", p[0]);
+        m.title = p[1];
+        text.appendChild(m);
+      }
+    });
+    art.appendChild(text);
+
+    var facets = [["Type", e.type ? [e.type] : []], ["Places", e.places], ["Actors", e.actors]];
+    var dl = el("dl", "facets");
+    facets.forEach(function (f) {
+      if (!f[1].length) return;
+      var d = el("div");
+      d.appendChild(el("dt", null, f[0]));
+      d.appendChild(el("dd", null, f[1].join(", ")));
+      dl.appendChild(d);
+    });
+    art.appendChild(dl);
+
+    var link = el("p", "event-link");
+    var a = el("a", null, "Event page");
+    a.href = new URL(e.url, root).href;
+    a.appendChild(el("span", "visually-hidden", " for " + e.label));
+    link.appendChild(a);
+    art.appendChild(link);
+    li.appendChild(art);
+    return li;
+  }
+
+  function el(tag, cls, text) {
+    var n = document.createElement(tag);
+    if (cls) n.className = cls;
+    if (text != null) n.textContent = text;
+    return n;
+  }
+
+  // The filter lives in the URL's fragment (#place=Aleppo&q=siege), so a
+  // filtered view can be bookmarked or shared, from disk as well.
+  function readHash(form) {
+    var params = new URLSearchParams(location.hash.slice(1));
+    ["q", "place", "actor", "type", "from", "to"].forEach(function (k) {
+      var v = params.get(k);
+      if (v === null) return;
+      var field = form.elements[k];
+      if (field.tagName === "SELECT" && !hasOption(field, v)) return;
+      field.value = v;
+    });
+  }
+
+  function writeHash(form, active) {
+    var params = new URLSearchParams();
+    ["q", "place", "actor", "type", "from", "to"].forEach(function (k) {
+      var v = form.elements[k].value;
+      if (v) params.set(k, v);
+    });
+    var hash = active ? "#" + params.toString() : "";
+    // Leave a plain anchor (#m-2016-08, from the chart) alone when idle.
+    if (!active && !/[=&]/.test(location.hash)) return;
+    if (hash === location.hash) return;
+    try {
+      history.replaceState(null, "", location.pathname + location.search + hash);
+    } catch (err) {
+      // Some browsers refuse history changes for file:// pages.
+      location.replace(hash || "#");
+    }
+  }
+
+  function hasOption(select, v) {
+    for (var i = 0; i < select.options.length; i++) {
+      if (select.options[i].value === v) return true;
+    }
+    return false;
+  }
+})();

@@ -1,0 +1,515 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"fmt"
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/timex"
+)
+
+// siteData is data/timeline.json, the one file the theme's content
+// adapter reads. Keys are lower case because Hugo lower-cases page params.
+type siteData struct {
+	Title string `json:"title"`
+	// BaseURL is where the site will be published, from the options or
+	// config.toml. Hugo itself builds with base "/" so every link can be
+	// made relative; the theme uses this only where a URL must be absolute
+	// (feeds, canonical links, citations).
+	BaseURL  string        `json:"baseurl"`
+	Events   []eventData   `json:"events"`
+	Articles []articleData `json:"articles"`
+	Months   []monthData   `json:"months"`
+	Chart    chart         `json:"chart"`
+}
+
+type eventData struct {
+	ID   string `json:"id"`
+	Path string `json:"path"` // page path, "events/<slug>"
+	// Date and End are the values as given; the fields below are what the
+	// theme shows and groups by.
+	Date      string `json:"date"`
+	End       string `json:"end,omitempty"`
+	Precision string `json:"precision"`
+	Planned   bool   `json:"planned"`
+	Uncertain bool   `json:"uncertain"`
+	WhyUnsure string `json:"whyunsure,omitempty"`
+	Label     string `json:"label"`
+	// Title names the event's page in lists, feeds and the browser tab:
+	// its date and the start of its sentence.
+	Title      string `json:"title"`
+	Datetime   string `json:"datetime,omitempty"`
+	Year       string `json:"year"`
+	YearLabel  string `json:"yearlabel"`
+	Month      string `json:"month"`
+	MonthLabel string `json:"monthlabel"`
+	Group      string `json:"group"` // events with the same group share a date heading, their label
+	// PageDate is the start of the period (RFC 3339), for feeds; empty
+	// when undated.
+	PageDate   string       `json:"pagedate,omitempty"`
+	Weight     int          `json:"weight"`
+	Prev       string       `json:"prev,omitempty"` // page paths of the neighbouring events
+	Next       string       `json:"next,omitempty"`
+	Text       string       `json:"text"`
+	Parts      []part       `json:"parts"`
+	Type       string       `json:"type"`
+	Places     []string     `json:"places"`
+	Actors     []string     `json:"actors"`
+	Confidence float64      `json:"confidence"`
+	Sources    []sourceData `json:"sources"`
+
+	w when
+}
+
+type sourceData struct {
+	Article string `json:"article"`
+	Title   string `json:"title"`
+	URL     string `json:"url,omitempty"`
+	// Path is the article's page, empty when the article is not part of
+	// the input (then the source is shown without a link).
+	Path            string `json:"path,omitempty"`
+	AnchorLabel     string `json:"anchorlabel"`
+	AnchorUncertain bool   `json:"anchoruncertain"`
+	TimexID         string `json:"timexid,omitempty"`
+	TimexText       string `json:"timextext,omitempty"`
+	TimexValue      string `json:"timexvalue,omitempty"`
+	TimexLabel      string `json:"timexlabel,omitempty"`
+}
+
+type articleData struct {
+	Slug       string     `json:"slug"`
+	Path       string     `json:"path"`
+	Title      string     `json:"title"`
+	URL        string     `json:"url,omitempty"`
+	Source     string     `json:"source,omitempty"`
+	PageDate   string     `json:"pagedate,omitempty"`
+	Anchor     anchorData `json:"anchor"`
+	Timexes    int        `json:"timexes"`
+	Paragraphs [][]part   `json:"paragraphs"`
+	// Events are the page paths of the events this article reports.
+	Events []string `json:"events"`
+}
+
+type anchorData struct {
+	Date       string   `json:"date"`
+	Label      string   `json:"label"`
+	Datetime   string   `json:"datetime,omitempty"`
+	Precision  string   `json:"precision"`
+	Confidence float64  `json:"confidence"`
+	Uncertain  bool     `json:"uncertain"`
+	Reasons    []string `json:"reasons"`
+}
+
+type monthData struct {
+	Key   string `json:"key"`
+	Label string `json:"label"`
+	Path  string `json:"path"`
+	Year  string `json:"year"`
+	Count int    `json:"count"`
+	Prev  string `json:"prev,omitempty"`
+	Next  string `json:"next,omitempty"`
+}
+
+// An anchor below this confidence, or coarser than a day, is uncertain:
+// a relative expression resolved against it may be off.
+const uncertainBelow = 0.5
+
+// yearInText finds a year written out, which makes an expression
+// independent of its article's date ("14 August 2016", "in 2012").
+var yearInText = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
+
+type articleInfo struct {
+	*Article
+	clean     []timex.Timex
+	uncertain bool
+	path      string
+}
+
+func anchorUncertain(date string, prec timeline.Precision, conf float64, knownConf bool) bool {
+	if date == "" || coarser(prec, timeline.PrecisionDay) || prec == "" {
+		return true
+	}
+	return knownConf && conf < uncertainBelow
+}
+
+// newSiteData prepares everything the theme needs. It never fails: odd
+// dates become undated, bad offsets lose their highlight, and unknown
+// articles are shown without a link.
+func newSiteData(in Input) siteData {
+	articles := map[string]*articleInfo{}
+	paths := newPather()
+	var order []*articleInfo
+	for i := range in.Articles {
+		a := &in.Articles[i]
+		if _, dup := articles[a.Slug]; dup {
+			continue
+		}
+		info := &articleInfo{
+			Article:   a,
+			clean:     cleanTimexes(a.Text, a.Timexes),
+			uncertain: anchorUncertain(a.Anchor.Date, a.Anchor.Precision, a.Anchor.Confidence, true),
+			path:      paths.path("sources", a.Slug),
+		}
+		articles[a.Slug] = info
+		order = append(order, info)
+	}
+
+	events := make([]eventData, 0, len(in.Timeline.Events))
+	for _, e := range in.Timeline.Events {
+		events = append(events, newEventData(e, articles, paths))
+	}
+	// The timeline comes in chronological order; sorting by the grouping
+	// key keeps that order but puts month-only events before the days of
+	// their month, as the chronology shows them.
+	slices.SortStableFunc(events, func(a, b eventData) int { return strings.Compare(a.Group, b.Group) })
+	byArticle := map[string][]string{}
+	for i := range events {
+		events[i].Weight = i + 1
+		if i > 0 {
+			events[i].Prev = events[i-1].Path
+		}
+		if i+1 < len(events) {
+			events[i].Next = events[i+1].Path
+		}
+		for _, s := range events[i].Sources {
+			if s.Path != "" {
+				list := byArticle[s.Article]
+				if len(list) == 0 || list[len(list)-1] != events[i].Path {
+					byArticle[s.Article] = append(list, events[i].Path)
+				}
+			}
+		}
+	}
+
+	// The expressions that dated an event are marked on their article's
+	// page too.
+	dating := map[string]map[string]bool{}
+	for _, e := range in.Timeline.Events {
+		for _, s := range e.Sources {
+			if dating[s.Article] == nil {
+				dating[s.Article] = map[string]bool{}
+			}
+			dating[s.Article][timexID(s.Timex.Start)] = true
+		}
+	}
+
+	d := siteData{Title: in.Timeline.Title, Events: events, Months: months(events), Chart: newChart(events)}
+	for _, a := range order {
+		w := parseWhen(a.Anchor.Date, a.Anchor.Precision)
+		ad := articleData{
+			Slug: a.Slug, Path: a.path, Title: a.Title, URL: a.URL, Source: a.Source,
+			PageDate: pageDate(w),
+			Anchor: anchorData{
+				Date: a.Anchor.Date, Label: w.Label, Datetime: w.Datetime,
+				Precision: string(w.Precision), Confidence: round2(a.Anchor.Confidence),
+				Uncertain: a.uncertain, Reasons: nonNil(a.Anchor.Reasons),
+			},
+			Timexes:    len(a.clean),
+			Paragraphs: markDating(paragraphs(a.Text, a.clean), dating[a.Slug]),
+			Events:     nonNil(byArticle[a.Slug]),
+		}
+		d.Articles = append(d.Articles, ad)
+	}
+	if d.Articles == nil {
+		d.Articles = []articleData{}
+	}
+	return d
+}
+
+func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pather) eventData {
+	w := parseWhen(e.Date, e.Precision)
+	if e.End != "" {
+		w = span(w, parseWhen(e.End, e.Precision))
+	}
+	label, group := w.Label, w.Group
+	if e.Planned {
+		// Planned events keep their own group, after what did happen on
+		// the same date.
+		label, group = "planned: "+label, group+"p"
+	}
+	yearLabel := w.Year
+	if w.Year == undatedKey {
+		yearLabel = "Date unknown"
+	}
+	monthLabel := yearLabel
+	if mw := parseWhen(w.Month, timeline.PrecisionMonth); mw.Precision == timeline.PrecisionMonth {
+		monthLabel = mw.Label
+	}
+	ed := eventData{
+		ID: e.ID, Path: paths.path("events", e.ID),
+		Date: e.Date, End: e.End, Precision: string(w.Precision), Planned: e.Planned,
+		Label: label, Title: label + ": " + shorten(e.Text, titleLength), Datetime: w.Datetime,
+		Year: w.Year, YearLabel: yearLabel, Month: w.Month, MonthLabel: monthLabel,
+		Group:    group,
+		PageDate: pageDate(w),
+		Text:     e.Text, Parts: eventParts(e, articles),
+		Type: strings.TrimSpace(e.Type), Places: names(e.Places), Actors: names(e.Actors),
+		Confidence: round2(e.Confidence),
+		w:          w,
+	}
+	ed.Uncertain, ed.WhyUnsure = eventUncertain(e, articles)
+	for _, s := range e.Sources {
+		sd := sourceData{Article: s.Article, Title: s.Title, URL: s.URL}
+		aw := parseWhen(s.Anchor.Date, s.Anchor.Precision)
+		sd.AnchorLabel = aw.Label
+		sd.AnchorUncertain = anchorUncertain(s.Anchor.Date, s.Anchor.Precision, 0, false)
+		if a := articles[s.Article]; a != nil {
+			sd.Path = a.path
+			sd.AnchorUncertain = a.uncertain
+			if sd.Title == "" {
+				sd.Title = a.Title
+			}
+			if sd.URL == "" {
+				sd.URL = a.URL
+			}
+		}
+		if sd.Title == "" {
+			sd.Title = s.Article
+		}
+		if s.Timex.Text != "" {
+			sd.TimexID = timexID(s.Timex.Start)
+			sd.TimexText, sd.TimexValue = s.Timex.Text, s.Timex.Value
+			sd.TimexLabel = describe(timex.Date, s.Timex.Value, "")
+		}
+		ed.Sources = append(ed.Sources, sd)
+	}
+	if ed.Sources == nil {
+		ed.Sources = []sourceData{}
+	}
+	return ed
+}
+
+// eventUncertain: an event is only as sure as the best of its sources. A
+// source is unsure when its expression needed the article's date ("on
+// Sunday") and that date is itself uncertain.
+func eventUncertain(e timeline.Event, articles map[string]*articleInfo) (bool, string) {
+	if len(e.Sources) == 0 {
+		return false, ""
+	}
+	why := ""
+	for _, s := range e.Sources {
+		if yearInText.MatchString(s.Timex.Text) {
+			return false, ""
+		}
+		unsure := anchorUncertain(s.Anchor.Date, s.Anchor.Precision, 0, false)
+		var reason string
+		if a := articles[s.Article]; a != nil {
+			unsure = a.uncertain
+			if len(a.Anchor.Reasons) > 0 {
+				reason = a.Anchor.Reasons[0]
+			}
+			if unsure && why == "" {
+				why = fmt.Sprintf("dated from “%s” against an article date that is uncertain (confidence %s", s.Timex.Text,
+					strconv.FormatFloat(a.Anchor.Confidence, 'f', 2, 64))
+				if reason != "" {
+					why += ": " + reason
+				}
+				why += ")"
+			}
+		} else if unsure && why == "" {
+			why = fmt.Sprintf("dated from “%s” against an article date known only as “%s”", s.Timex.Text, cmp.Or(s.Anchor.Date, "unknown"))
+		}
+		if !unsure {
+			return false, ""
+		}
+	}
+	return true, why
+}
+
+func markDating(paras [][]part, ids map[string]bool) [][]part {
+	for _, para := range paras {
+		for i := range para {
+			para[i].Dating = para[i].ID != "" && ids[para[i].ID]
+		}
+	}
+	return paras
+}
+
+func months(events []eventData) []monthData {
+	var out []monthData
+	for _, e := range events {
+		if e.w.Precision == timeline.PrecisionYear || e.w.Precision == timeline.PrecisionUnknown {
+			continue
+		}
+		if n := len(out); n > 0 && out[n-1].Key == e.Month {
+			out[n-1].Count++
+			continue
+		}
+		out = append(out, monthData{Key: e.Month, Label: e.MonthLabel, Path: "months/" + e.Month, Year: e.Year, Count: 1})
+	}
+	for i := range out {
+		if i > 0 {
+			out[i].Prev = out[i-1].Path
+		}
+		if i+1 < len(out) {
+			out[i].Next = out[i+1].Path
+		}
+	}
+	if out == nil {
+		out = []monthData{}
+	}
+	return out
+}
+
+// titleLength keeps titles to a line in a feed reader or a tab list.
+const titleLength = 90
+
+// shorten cuts s to at most n bytes at a word boundary, marking the cut.
+func shorten(s string, n int) string {
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) <= n {
+		return s
+	}
+	cut := strings.LastIndexByte(s[:n+1], ' ') // a space right after n letters is a boundary too
+	if cut <= 0 {
+		// One long word: cut at a rune boundary.
+		cut = n
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(s[:cut], " ,;:.-–—") + "…"
+}
+
+func pageDate(w when) string {
+	if w.Start.IsZero() {
+		return ""
+	}
+	return w.Start.Format("2006-01-02T15:04:05Z07:00")
+}
+
+func round2(f float64) float64 {
+	v, _ := strconv.ParseFloat(strconv.FormatFloat(f, 'f', 2, 64), 64)
+	return v
+}
+
+// names cleans a list of places or actors for taxonomy terms: no blanks,
+// no repeats, the given order.
+func names(list []string) []string {
+	out := []string{}
+	for _, n := range list {
+		if n = strings.TrimSpace(n); n != "" && !slices.Contains(out, n) {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+// pather makes page paths from ids: lower case letters, digits and
+// dashes, because Hugo would otherwise rewrite them and the browser data
+// must know the final file names. Two ids that collapse to the same slug
+// get -2, -3, ... in input order.
+type pather struct{ seen map[string]bool }
+
+func newPather() *pather { return &pather{seen: map[string]bool{}} }
+
+func (p *pather) path(section, id string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(id) {
+		ok := (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9')
+		if !ok {
+			if b.Len() > 0 {
+				dash = true
+			}
+			continue
+		}
+		if dash {
+			b.WriteByte('-')
+			dash = false
+		}
+		b.WriteRune(r)
+	}
+	slug := b.String()
+	if slug == "" {
+		slug = "item"
+	}
+	base := section + "/" + slug
+	path := base
+	for n := 2; p.seen[path]; n++ {
+		path = base + "-" + strconv.Itoa(n)
+	}
+	p.seen[path] = true
+	return path
+}
+
+// jsEvent is one event as the filter script sees it: short keys, text in
+// parts so the script builds DOM nodes and never parses HTML.
+type jsEvent struct {
+	ID  string `json:"id"`
+	URL string `json:"url"` // relative to the site root
+	// From and To are the first and last day the date may mean, for the
+	// date-range filter; empty when undated.
+	From      string `json:"from,omitempty"`
+	To        string `json:"to,omitempty"`
+	Label     string `json:"label"`
+	Datetime  string `json:"datetime,omitempty"`
+	Planned   bool   `json:"planned,omitempty"`
+	Uncertain bool   `json:"uncertain,omitempty"`
+	// Parts are "text", or ["expression", "value"] with a third element,
+	// 1, when the expression dated the event.
+	Parts  []any    `json:"parts"`
+	Type   string   `json:"type"`
+	Places []string `json:"places"`
+	Actors []string `json:"actors"`
+}
+
+// eventsJS is the filter's data file. It is a script, not JSON, because a
+// page opened from file:// may not fetch() its neighbours but may load
+// them with <script src>.
+func eventsJS(d siteData) []byte {
+	list := make([]jsEvent, 0, len(d.Events))
+	for _, e := range d.Events {
+		j := jsEvent{
+			ID: e.ID, URL: e.Path + ".html", Label: e.Label, Datetime: e.Datetime,
+			Planned: e.Planned, Uncertain: e.Uncertain,
+			Type: e.Type, Places: e.Places, Actors: e.Actors,
+		}
+		if !e.w.Start.IsZero() {
+			j.From = e.w.Start.Format("2006-01-02")
+			j.To = e.w.End.AddDate(0, 0, -1).Format("2006-01-02")
+		}
+		for _, p := range e.Parts {
+			switch {
+			case p.Dating:
+				j.Parts = append(j.Parts, []any{p.Text, p.Value, 1})
+			case p.Value != "":
+				j.Parts = append(j.Parts, []any{p.Text, p.Value})
+			default:
+				j.Parts = append(j.Parts, p.Text)
+			}
+		}
+		list = append(list, j)
+	}
+	// One event a line, so a diff of two builds reads like a diff of
+	// timelines.
+	var b bytes.Buffer
+	b.WriteString("// Generated by conflict-timeline: the events for the filter. Do not edit.\nwindow.TIMELINE_EVENTS = [\n")
+	for i, j := range list {
+		line, err := json.Marshal(j) // escapes <, > and &, so no "</script>" survives
+		if err != nil {
+			panic(err) // only strings, bools and slices of them
+		}
+		b.Write(line)
+		if i+1 < len(list) {
+			b.WriteByte(',')
+		}
+		b.WriteByte('\n')
+	}
+	b.WriteString("];\n")
+	return b.Bytes()
+}

@@ -1,0 +1,188 @@
+package site
+
+import (
+	"fmt"
+	"strings"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/timex"
+)
+
+// fixture is a small, realistic input made by hand until event extraction
+// exists: fifteen events of the Syrian war from 2011 to 2016 at day, month
+// and year precision, a range, a planned meeting, an event that two
+// articles report, and one dated against an uncertain article date.
+func fixture() Input {
+	aleppo := article("aleppo-siege-broken",
+		"Rebels say they have broken the siege of eastern Aleppo",
+		"Reuters", "https://example.org/world/aleppo-siege-broken",
+		Anchor{Date: "2016-08-07", Precision: timeline.PrecisionDay, Confidence: 0.9, Reasons: []string{
+			"dateline “ALEPPO, Syria, Aug 7” gives the day",
+			"“on Saturday” then falls one day earlier, as the text implies",
+		}},
+		[]string{
+			"ALEPPO, Syria, Aug 7 (Reuters) - Rebels said on Saturday they had broken the government's siege of eastern Aleppo after a week of fighting.",
+			"Government forces cut the Castello road, the last route into the east of the city, in July 2016.",
+			"The rebel offensive to break the siege began on 31 July 2016.",
+			"From 23 July to 31 July 2016 six hospitals in the city were hit, a monitor said.",
+			"The UN Security Council is to hold an emergency meeting on Monday, diplomats said.",
+			"Fighting first reached Aleppo in 2012, a year after the uprising began.",
+		},
+		tx("Aug 7", timex.Date, "2016-08-07"), tx("Saturday", timex.Date, "2016-08-06"), tx("a week", timex.Duration, "P1W"),
+		tx("July 2016", timex.Date, "2016-07"), tx("31 July 2016", timex.Date, "2016-07-31"),
+		tx("23 July", timex.Date, "2016-07-23"), tx("31 July 2016 six", timex.Date, "2016-07-31"),
+		tx("Monday", timex.Date, "2016-08-08"), tx("2012", timex.Date, "2012"), tx("a year", timex.Duration, "P1Y"),
+	)
+	idlib := article("idlib-market-shelling",
+		"Shelling hits crowded market in Idlib",
+		"Syria Monitor", "",
+		Anchor{Date: "2016-08-16", Precision: timeline.PrecisionDay, Confidence: 0.8, Reasons: []string{
+			"front matter date: 2016-08-16",
+		}},
+		[]string{
+			"Shelling hit the main market in Idlib on Sunday, the Syrian Observatory for Human Rights said on Tuesday.",
+			"Rebels broke the siege of eastern Aleppo on 6 August 2016, and the city has been shelled daily since.",
+			"Russia began its air strikes in Syria on 30 September 2015.",
+			"A cessation of hostilities took effect on 27 February 2016 but has since collapsed.",
+			"Idlib has been held by the Army of Conquest since March 2015.",
+		},
+		tx("Sunday", timex.Date, "2016-08-14"), tx("Tuesday", timex.Date, "2016-08-16"),
+		tx("6 August 2016", timex.Date, "2016-08-06"), tx("daily", timex.Set, "P1D"),
+		tx("30 September 2015", timex.Date, "2015-09-30"), tx("27 February 2016", timex.Date, "2016-02-27"),
+		tx("since March 2015", timex.Date, "2015-03"),
+	)
+	millis := article("millis-hospital-strike",
+		"Air strikes hit hospital in Millis",
+		"millis-hospital.txt", "",
+		Anchor{Date: "2016-08-13", Precision: timeline.PrecisionDay, Confidence: 0.3, Reasons: []string{
+			"no dateline and no metadata",
+			"guessed from the file's modification time, 2016-08-13",
+		}},
+		[]string{
+			"Air strikes hit a hospital in the town of Millis in Idlib province on Thursday, killing two staff, a medical charity said.",
+			"Protests broke out in Damascus on 15 March 2011.",
+			"Security forces opened fire on protesters in Deraa on 18 March 2011.",
+			"In July 2011 defecting officers announced the formation of the Free Syrian Army.",
+			"Hundreds died in a chemical attack on the Ghouta suburbs of Damascus on 21 August 2013.",
+			"Islamic State declared a caliphate on 29 June 2014.",
+		},
+		tx("Thursday", timex.Date, "2016-08-11"), tx("15 March 2011", timex.Date, "2011-03-15"),
+		tx("18 March 2011", timex.Date, "2011-03-18"), tx("July 2011", timex.Date, "2011-07"),
+		tx("21 August 2013", timex.Date, "2013-08-21"), tx("29 June 2014", timex.Date, "2014-06-29"),
+	)
+
+	ev := func(id, date string, prec timeline.Precision, typ string, places, actors []string, conf float64, srcs ...src) timeline.Event {
+		e := timeline.Event{ID: id, Date: date, Precision: prec, Type: typ, Places: places, Actors: actors, Confidence: conf}
+		for i, s := range srcs {
+			if i == 0 {
+				e.Text = s.sentence()
+			}
+			e.Sources = append(e.Sources, s.source())
+		}
+		return e
+	}
+	events := []timeline.Event{
+		ev("2011-03-15-protests-damascus", "2011-03-15", timeline.PrecisionDay, "protest", []string{"Damascus"}, []string{"protesters"}, 0.9,
+			src{millis, "Protests broke out", "15 March 2011"}),
+		ev("2011-03-18-deraa-fire", "2011-03-18", timeline.PrecisionDay, "crackdown", []string{"Deraa"}, []string{"security forces", "protesters"}, 0.9,
+			src{millis, "Security forces opened fire", "18 March 2011"}),
+		ev("2011-07-free-syrian-army", "2011-07", timeline.PrecisionMonth, "formation", []string{}, []string{"Free Syrian Army"}, 0.8,
+			src{millis, "In July 2011", "July 2011"}),
+		ev("2012-fighting-aleppo", "2012", timeline.PrecisionYear, "battle", []string{"Aleppo"}, []string{"rebels"}, 0.7,
+			src{aleppo, "Fighting first reached", "2012"}),
+		ev("2013-08-21-ghouta-chemical-attack", "2013-08-21", timeline.PrecisionDay, "chemical attack", []string{"Ghouta", "Damascus"}, []string{}, 0.9,
+			src{millis, "Hundreds died", "21 August 2013"}),
+		ev("2014-06-29-caliphate", "2014-06-29", timeline.PrecisionDay, "declaration", []string{}, []string{"Islamic State"}, 0.9,
+			src{millis, "Islamic State declared", "29 June 2014"}),
+		ev("2015-09-30-russian-air-strikes", "2015-09-30", timeline.PrecisionDay, "air strike", []string{"Syria"}, []string{"Russia"}, 0.9,
+			src{idlib, "Russia began", "30 September 2015"}),
+		ev("2016-02-27-cessation-of-hostilities", "2016-02-27", timeline.PrecisionDay, "ceasefire", []string{"Syria"}, []string{}, 0.9,
+			src{idlib, "A cessation of hostilities", "27 February 2016"}),
+		ev("2016-07-castello-road-cut", "2016-07", timeline.PrecisionMonth, "siege", []string{"Aleppo", "Castello road"}, []string{"government forces"}, 0.8,
+			src{aleppo, "Government forces cut", "July 2016"}),
+		ev("2016-07-31-aleppo-offensive", "2016-07-31", timeline.PrecisionDay, "offensive", []string{"Aleppo"}, []string{"rebels"}, 0.85,
+			src{aleppo, "The rebel offensive", "31 July 2016"}),
+		ev("2016-08-06-aleppo-siege-broken", "2016-08-06", timeline.PrecisionDay, "offensive", []string{"Aleppo"}, []string{"rebels", "government forces"}, 0.9,
+			src{aleppo, "ALEPPO, Syria", "Saturday"}, src{idlib, "Rebels broke the siege", "6 August 2016"}),
+		ev("2016-08-08-security-council-meeting", "2016-08-08", timeline.PrecisionDay, "diplomacy", []string{"New York"}, []string{"UN Security Council"}, 0.75,
+			src{aleppo, "The UN Security Council", "Monday"}),
+		ev("2016-08-11-millis-hospital", "2016-08-11", timeline.PrecisionDay, "air strike", []string{"Millis", "Idlib"}, []string{}, 0.3,
+			src{millis, "Air strikes hit a hospital", "Thursday"}),
+		ev("2016-08-14-idlib-market-shelling", "2016-08-14", timeline.PrecisionDay, "shelling", []string{"Idlib"}, []string{}, 0.8,
+			src{idlib, "Shelling hit the main market", "Sunday"}),
+	}
+	// The hospitals were hit over nine days: a range.
+	hospitals := ev("2016-07-23-aleppo-hospitals", "2016-07-23", timeline.PrecisionDay, "attack on hospitals", []string{"Aleppo"}, []string{}, 0.8,
+		src{aleppo, "From 23 July", "23 July"})
+	hospitals.End = "2016-07-31"
+	events = append(events, hospitals)
+	for i := range events {
+		if events[i].ID == "2016-08-08-security-council-meeting" {
+			events[i].Planned = true
+		}
+	}
+	return Input{
+		Timeline: timeline.Timeline{Title: "Syria 2011–2016", Events: events},
+		Articles: []Article{*aleppo, *idlib, *millis},
+	}
+}
+
+// txSpec names an expression by the words that start it; article finds
+// its offsets, so the fixture's text can be edited freely.
+type txSpec struct {
+	find  string
+	typ   timex.Type
+	value string
+}
+
+func tx(find string, typ timex.Type, value string) txSpec { return txSpec{find, typ, value} }
+
+func article(slug, title, source, url string, anchor Anchor, paras []string, specs ...txSpec) *Article {
+	a := &Article{Slug: slug, Title: title, Source: source, URL: url, Anchor: anchor, Text: strings.Join(paras, "\n")}
+	for _, s := range specs {
+		at := strings.Index(a.Text, s.find)
+		if at < 0 {
+			panic(fmt.Sprintf("fixture: %q not in %s", s.find, slug))
+		}
+		text := s.find
+		// A spec may carry trailing context to pick the right occurrence
+		// ("31 July 2016 six"); the expression itself is the date.
+		if w := strings.Fields(text); len(w) > 3 {
+			text = strings.Join(w[:3], " ")
+		}
+		a.Timexes = append(a.Timexes, timex.Timex{Start: at, End: at + len(text), Text: text, Type: s.typ, Value: s.value, Rule: "fixture"})
+	}
+	return a
+}
+
+// src is one article's report of an event: the sentence that starts with
+// lead, dated by the expression with the given text.
+type src struct {
+	a     *Article
+	lead  string
+	timex string
+}
+
+func (s src) sentence() string {
+	for _, line := range strings.Split(s.a.Text, "\n") {
+		if strings.HasPrefix(line, s.lead) {
+			return line
+		}
+	}
+	panic(fmt.Sprintf("fixture: no sentence %q in %s", s.lead, s.a.Slug))
+}
+
+func (s src) source() timeline.Source {
+	sentence := s.sentence()
+	at := strings.Index(s.a.Text, sentence)
+	for _, t := range s.a.Timexes {
+		if t.Text == s.timex && t.Start >= at && t.End <= at+len(sentence) {
+			return timeline.Source{
+				Article: s.a.Slug, Title: s.a.Title, URL: s.a.URL,
+				Anchor: timeline.SourceAnchor{Date: s.a.Anchor.Date, Precision: s.a.Anchor.Precision},
+				Timex:  timeline.SourceTimex{Start: t.Start, End: t.End, Text: t.Text, Value: t.Value},
+			}
+		}
+	}
+	panic(fmt.Sprintf("fixture: no expression %q in %q", s.timex, sentence))
+}

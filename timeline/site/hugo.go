@@ -1,0 +1,382 @@
+package site
+
+import (
+	"bytes"
+	"cmp"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bep/logg"
+	"github.com/bep/overlayfs"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+
+	"conflict-timeline/theme"
+)
+
+const (
+	// virtualDir is where the build keeps what exists only in memory: the
+	// theme with the timeline's data, and Hugo's caches. It sits inside
+	// the project so Hugo's path checks hold, and has a name no project
+	// uses; nothing is ever written there on disk.
+	virtualDir = ".conflict-timeline-hugo"
+	themeName  = "timeline"
+	// manifestName lists the files the last build wrote, so the next one
+	// can remove those it no longer makes without touching anything else
+	// in the destination (a CNAME, a user's notes).
+	manifestName = ".timeline-files"
+)
+
+// buildMu serializes builds: Hugo keeps some state in package variables
+// (the global logger, whose error count every build checks).
+var buildMu sync.Mutex
+
+// Build renders the site for in into opt.DestDir. The destination is only
+// written once Hugo has built everything without error.
+//
+// Settings the site depends on (relative .html links, the theme, the
+// taxonomies place, actor and type) are fixed and win over config.toml,
+// as command-line flags would; everything else there is Hugo's as usual.
+// The data key "timeline" is the timeline's.
+func Build(in Input, opt Options) error {
+	buildMu.Lock()
+	defer buildMu.Unlock()
+	began := time.Now()
+	prog := newProgress(opt.Progress)
+
+	projectDir, destDir, err := dirs(opt)
+	if err != nil {
+		return err
+	}
+	data := newSiteData(in)
+	data.BaseURL = opt.BaseURL
+	prog.step("preparing %d events from %d articles", len(data.Events), len(data.Articles))
+
+	var logBuf syncBuffer
+	logW := io.Writer(&logBuf)
+	if opt.Log != nil {
+		logW = io.MultiWriter(&logBuf, opt.Log)
+	}
+	b := &hugoBuild{
+		projectDir: projectDir,
+		virtual:    filepath.Join(projectDir, virtualDir),
+		mem:        afero.NewMemMapFs(),
+		logW:       logW,
+		logger:     loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: logW, DistinctLevel: logg.LevelWarn}),
+	}
+	// Reads fall through to the project on disk; every write Hugo makes
+	// (caches, generated resources) and everything we add lands in memory.
+	b.source = overlayfs.New(overlayfs.Options{Fss: []afero.Fs{b.mem, afero.NewReadOnlyFs(afero.NewOsFs())}, FirstWritable: true})
+
+	prog.step("loading the configuration")
+	configs, err := b.configure(&data)
+	if err != nil {
+		return err
+	}
+	site, err := b.render(configs, prog)
+	if err != nil {
+		return fmt.Errorf("site: %w%s", err, indent(logBuf.String()))
+	}
+	n, err := publish(site, destDir)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	prog.step("wrote %d files to %s in %s", n, destDir, time.Since(began).Round(time.Millisecond))
+	return nil
+}
+
+// dirs resolves the project and destination folders, refusing a
+// destination that would mix the site with the project's sources.
+func dirs(opt Options) (project, dest string, err error) {
+	if project, err = filepath.Abs(cmp.Or(opt.ProjectDir, ".")); err != nil {
+		return "", "", err
+	}
+	if fi, err := os.Stat(project); err != nil || !fi.IsDir() {
+		return "", "", fmt.Errorf("site: project folder %s: not a folder", project)
+	}
+	if dest, err = filepath.Abs(cmp.Or(opt.DestDir, filepath.Join(project, "public"))); err != nil {
+		return "", "", err
+	}
+	if rel, err := filepath.Rel(dest, project); err == nil && filepath.IsLocal(rel) {
+		return "", "", fmt.Errorf("site: the destination %s holds the project folder; pick a folder inside it such as public", dest)
+	}
+	return project, dest, nil
+}
+
+// hugoBuild is one build's Hugo side: a source filesystem that is the
+// project overlaid with memory, and what writes to it.
+type hugoBuild struct {
+	projectDir, virtual string
+	mem, source         afero.Fs
+	flags               config.Provider
+	logW                io.Writer
+	logger              loggers.Logger
+}
+
+func (b *hugoBuild) themeDir() string { return filepath.Join(b.virtual, "themes", themeName) }
+
+// configure lays the theme and the timeline's data into memory and loads
+// Hugo's configuration.
+func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
+	if err := layTheme(b.mem, b.themeDir(), b.projectDir); err != nil {
+		return nil, err
+	}
+	// Hugo's relativeURLs cannot cope with a base URL that has a path
+	// (https://user.github.io/repo/ gives links to ./repo/...), so Hugo
+	// always builds at "/" and the real base URL reaches the theme as
+	// data. Reading it from the configuration takes a first pass, which
+	// is cheap and honours every place Hugo may find it.
+	b.flags = hugoFlags(b.projectDir, b.virtual)
+	if data.BaseURL == "" {
+		configs, err := loadConfig(b.source, b.flags, b.logger)
+		if err != nil {
+			return nil, err
+		}
+		data.BaseURL = configs.Base.BaseURL
+	}
+	// The data must be in place before the configuration that builds the
+	// site is loaded: Hugo drops mounts whose folder does not exist yet.
+	dataJSON, err := json.Marshal(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "data", "timeline.json"), dataJSON); err != nil {
+		return nil, err
+	}
+	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", "events.js"), eventsJS(*data)); err != nil {
+		return nil, err
+	}
+	b.flags.Set("baseURL", "/")
+	return loadConfig(b.source, b.flags, b.logger)
+}
+
+// render has Hugo build the site into memory and returns it, static
+// files and all.
+func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress) (afero.Fs, error) {
+	dest := &countingFs{Fs: afero.NewMemMapFs()}
+	hfs := hugofs.NewFromSourceAndDestination(b.source, dest, b.flags)
+	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logg.LevelWarn, StdOut: io.Discard, StdErr: b.logW})
+	if err != nil {
+		return nil, err
+	}
+	defer sites.Close()
+
+	stop := prog.live("rendering pages", func() string { return fmt.Sprintf("%d files", dest.created.Load()) })
+	// No build lock: the working dir seen by Hugo is partly in memory and
+	// the lock file would be too, so it could guard nothing.
+	err = sites.Build(hugolib.BuildCfg{NoBuildLock: true})
+	stop()
+	if err != nil {
+		return nil, err
+	}
+
+	// Hugo's Build renders pages only; the CLI copies static files in a
+	// separate step, which is ours to do here. The static filesystem is
+	// already the union of the theme's and the project's static/, project
+	// first.
+	prog.step("copying static files")
+	for _, sfs := range sites.BaseFs.SourceFilesystems.Static {
+		if err := copyTree(sfs.Fs, hfs.PublishDirStatic, sfs.PublishFolder); err != nil {
+			return nil, fmt.Errorf("copying static files: %w", err)
+		}
+	}
+	// GitHub Pages would otherwise run Jekyll, which hides _-prefixed files.
+	if err := writeFile(hfs.PublishDir, ".nojekyll", nil); err != nil {
+		return nil, err
+	}
+	return hfs.PublishDir, nil
+}
+
+func loadConfig(source afero.Fs, flags config.Provider, logger loggers.Logger) (*allconfig.Configs, error) {
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Fs:          source,
+		Flags:       flags,
+		Logger:      logger,
+		Environment: "production",
+		// An explicit environment, so a stray HUGO_* variable in the
+		// user's shell cannot change the site. It must not be empty, or
+		// Hugo reads os.Environ() instead.
+		Environ: []string{"CONFLICT_TIMELINE=1"},
+	})
+	if err != nil {
+		return nil, fmt.Errorf("site: %w", err)
+	}
+	return configs, nil
+}
+
+// hugoFlags are the settings the site relies on; like command-line flags
+// they win over config.toml.
+func hugoFlags(projectDir, virtual string) config.Provider {
+	flags := config.New()
+	flags.Set("workingDir", projectDir)
+	flags.Set("themesDir", filepath.Join(virtual, "themes"))
+	flags.Set("theme", themeName)
+	flags.Set("cacheDir", filepath.Join(virtual, "cache"))
+	flags.Set("resourceDir", filepath.Join(virtual, "resources"))
+	flags.Set("publishDir", filepath.Join(virtual, "public"))
+	// Relative links to .html files: the same output then works from
+	// file://, from any server path and under a GitHub Pages subpath.
+	flags.Set("relativeURLs", true)
+	flags.Set("uglyURLs", true)
+	flags.Set("canonifyURLs", false)
+	// Planned events carry future dates; Hugo would skip those pages.
+	flags.Set("buildFuture", true)
+	flags.Set("buildExpired", true)
+	flags.Set("taxonomies", map[string]any{"place": "places", "actor": "actors", "type": "types"})
+	// Place and actor names are proper nouns: no "Al-Nusra Fronts".
+	flags.Set("capitalizeListTitles", false)
+	flags.Set("pluralizeListTitles", false)
+	// A sitemap needs absolute URLs, which an offline site cannot have.
+	flags.Set("disableKinds", []string{"sitemap", "robotsTXT"})
+	flags.Set("outputs", map[string]any{
+		"home": []string{"html", "rss"}, "page": []string{"html"}, "section": []string{"html"},
+		"taxonomy": []string{"html"}, "term": []string{"html"},
+	})
+	flags.Set("disableHugoGeneratorInject", true)
+	return flags
+}
+
+// layTheme puts the theme in memory: the embedded one, with the files of
+// the project's own theme/ folder, if any, laid over it. A project can so
+// replace one template or stylesheet and keep the rest; its layouts/
+// override the theme the usual Hugo way.
+func layTheme(mem afero.Fs, themeDir, projectDir string) error {
+	if err := copyFS(mem, themeDir, theme.FS); err != nil {
+		return err
+	}
+	own := filepath.Join(projectDir, "theme")
+	if fi, err := os.Stat(own); err == nil && fi.IsDir() {
+		return copyFS(mem, themeDir, os.DirFS(own))
+	}
+	return nil
+}
+
+// copyFS copies the files of src into dir of dst, except Go sources: a
+// project's theme/ may well be a copy of this repository's, theme.go and
+// all.
+func copyFS(dst afero.Fs, dir string, src fs.FS) error {
+	return fs.WalkDir(src, ".", func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(path, ".go") {
+			return err
+		}
+		b, err := fs.ReadFile(src, path)
+		if err != nil {
+			return err
+		}
+		return writeFile(dst, filepath.Join(dir, filepath.FromSlash(path)), b)
+	})
+}
+
+// copyTree copies every file of src into dst under prefix.
+func copyTree(src, dst afero.Fs, prefix string) error {
+	return afero.Walk(src, "", func(path string, fi os.FileInfo, err error) error {
+		if err != nil || fi.IsDir() {
+			return err
+		}
+		b, err := afero.ReadFile(src, path)
+		if err != nil {
+			return err
+		}
+		return writeFile(dst, filepath.Join(string(filepath.Separator), prefix, path), b)
+	})
+}
+
+func writeFile(fsys afero.Fs, name string, b []byte) error {
+	if err := fsys.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return afero.WriteFile(fsys, name, b, 0o644)
+}
+
+// publish copies the rendered site to dir, in a fixed order, and removes
+// the files an earlier build wrote there that this one did not make.
+func publish(site afero.Fs, dir string) (int, error) {
+	var files []string
+	err := afero.Walk(site, string(filepath.Separator), func(path string, fi os.FileInfo, err error) error {
+		if err == nil && !fi.IsDir() {
+			files = append(files, filepath.ToSlash(strings.TrimPrefix(path, string(filepath.Separator))))
+		}
+		return err
+	})
+	if err != nil {
+		return 0, err
+	}
+	slices.Sort(files)
+	made := map[string]bool{}
+	for _, f := range files {
+		made[f] = true
+	}
+	if old, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil {
+		for _, f := range strings.Split(string(old), "\n") {
+			if f == "" || made[f] || !filepath.IsLocal(filepath.FromSlash(f)) {
+				continue
+			}
+			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return 0, err
+			}
+		}
+	}
+	for _, f := range files {
+		b, err := afero.ReadFile(site, filepath.FromSlash("/"+f))
+		if err != nil {
+			return 0, err
+		}
+		if err := writeDisk(filepath.Join(dir, filepath.FromSlash(f)), b); err != nil {
+			return 0, err
+		}
+	}
+	manifest := strings.Join(files, "\n") + "\n"
+	return len(files), writeDisk(filepath.Join(dir, manifestName), []byte(manifest))
+}
+
+// writeDisk leaves an unchanged file alone, so a rebuild keeps
+// modification times and a file server's caches valid.
+func writeDisk(name string, b []byte) error {
+	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, b) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(name, b, 0o644)
+}
+
+func indent(log string) string {
+	log = strings.TrimSpace(log)
+	if log == "" {
+		return ""
+	}
+	return "\n\t" + strings.ReplaceAll(log, "\n", "\n\t")
+}
+
+// syncBuffer is a bytes.Buffer that Hugo's goroutines may log into.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}

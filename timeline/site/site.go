@@ -1,0 +1,71 @@
+// Package site turns a timeline into a static website with Hugo, used as a
+// library.
+//
+// Build hands Hugo everything in memory: the project folder is read through
+// a copy-on-write layer, the theme embedded in the binary (package theme)
+// is laid into that layer unless the project has its own theme/, and the
+// timeline itself arrives as one data file, data/timeline.json, inside the
+// theme. The theme's content adapter (content/_content.gotmpl) turns that
+// file into pages. That split is deliberate: Go prepares plain data — date
+// labels, grouping keys, the text cut into marked and unmarked runs — and
+// never writes front matter or HTML, while the theme owns every page, URL
+// and tag, so a user who overrides it can change any of them. Nothing
+// generated is written into the project folder; the rendered site is
+// written to the destination only once Hugo has built it without error.
+package site
+
+import (
+	"io"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/timex"
+)
+
+// Article is one source article as its page shows it.
+type Article struct {
+	// Slug names the article's page; events refer to it through
+	// Event.Sources[].Article.
+	Slug   string
+	Title  string
+	URL    string // where it was published, if known
+	Source string // publisher or original file name
+	// Text is the whole normalized text; Timexes hold byte offsets into
+	// it. Lines are paragraphs.
+	Text    string
+	Anchor  Anchor
+	Timexes []timex.Timex
+}
+
+// Anchor is the article's own date, against which its relative
+// expressions ("on Sunday") were resolved.
+type Anchor struct {
+	Date       string // TIMEX3-style: 2016-08-16, 2016-08, 2016
+	Precision  timeline.Precision
+	Confidence float64 // in [0,1]
+	Reasons    []string
+}
+
+// Input is everything a site shows.
+type Input struct {
+	Timeline timeline.Timeline
+	Articles []Article
+}
+
+// Options says where to read the project and write the site.
+type Options struct {
+	// ProjectDir holds config.toml and, optionally, content/, layouts/,
+	// static/, data/, assets/ and theme/, as in a Hugo project. Empty
+	// means the current folder.
+	ProjectDir string
+	// DestDir receives the site; empty means ProjectDir/public.
+	DestDir string
+	// BaseURL overrides the baseURL of config.toml, e.g.
+	// https://user.github.io/repo/ for GitHub Pages. The site links
+	// relatively either way, so it also opens from disk.
+	BaseURL string
+	// Progress, if set, receives a line per build step; when it is a
+	// terminal the page count is updated in place while Hugo renders.
+	Progress io.Writer
+	// Log, if set, receives Hugo's warnings. Errors fail the build.
+	Log io.Writer
+}

@@ -1,0 +1,461 @@
+package site
+
+import (
+	"bytes"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"conflict-timeline/timeline"
+)
+
+// build renders in with the project into a fresh folder and returns it.
+func build(t *testing.T, project string, in Input, opt Options) string {
+	t.Helper()
+	if opt.DestDir == "" {
+		opt.DestDir = t.TempDir()
+	}
+	opt.ProjectDir = project
+	var log bytes.Buffer
+	opt.Log = &log
+	if err := Build(in, opt); err != nil {
+		t.Fatal(err)
+	}
+	if log.Len() > 0 {
+		t.Errorf("Hugo logged:\n%s", log.String())
+	}
+	return opt.DestDir
+}
+
+func read(t *testing.T, dir, name string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(name)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// tree maps every file under dir to its content.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		rel, _ := filepath.Rel(dir, path)
+		files[filepath.ToSlash(rel)] = string(b)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// copyProject copies testdata/project into a temporary folder the test
+// may change.
+func copyProject(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS("testdata/project")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+func writeFiles(t *testing.T, dir string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		path := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// TestBuildGolden pins the rendered pages of each kind. Review changes with
+// go test -update and git diff.
+func TestBuildGolden(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{})
+	for _, name := range []string{
+		"index.html",
+		"index.xml",
+		"events/2016-08-11-millis-hospital.html", // uncertain
+		"events/2016-08-08-security-council-meeting.html", // planned
+		"events/2016-07-23-aleppo-hospitals.html",         // a range
+		"sources/aleppo-siege-broken.html",
+		"sources/index.html",
+		"months/2016-07.html",
+		"months/index.html",
+		"places/aleppo.html",
+		"places/index.html",
+		"about.html",
+	} {
+		golden(t, "site/"+name, []byte(read(t, dir, name)))
+	}
+	if got, want := read(t, dir, "events.js"), string(eventsJS(newSiteData(fixture()))); got != want {
+		t.Error("events.js in the site differs from the data the filter was tested with")
+	}
+}
+
+func TestBuildMakesEveryPage(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{})
+	files := tree(t, dir)
+	for _, e := range fixture().Timeline.Events {
+		if _, ok := files["events/"+e.ID+".html"]; !ok {
+			t.Errorf("no page for event %s", e.ID)
+		}
+	}
+	for _, name := range []string{
+		".nojekyll", "index.xml", "events.js", "js/timeline.js", "css/timeline.css", "favicon.svg",
+		"sources/millis-hospital-strike.html", "types/air-strike.html", "actors/islamic-state.html",
+		"months/2011-03.html",
+	} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
+	}
+	// The timeline's data and the theme's sources are Hugo's input, not
+	// part of the site.
+	for name := range files {
+		if strings.HasSuffix(name, ".gotmpl") || strings.HasSuffix(name, "timeline.json") || strings.HasPrefix(name, virtualDir) {
+			t.Errorf("%s was published", name)
+		}
+	}
+}
+
+// TestBuildWorksOffline checks without a browser what the browser test
+// checks with one: every link and resource of every page is relative and
+// names a file of the site.
+func TestBuildWorksOffline(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{BaseURL: "https://user.github.io/repo/"})
+	attr := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+	for name, content := range tree(t, dir) {
+		if !strings.HasSuffix(name, ".html") {
+			continue
+		}
+		for _, m := range attr.FindAllStringSubmatch(content, -1) {
+			link := m[1]
+			switch {
+			case strings.HasPrefix(link, "#"):
+			case strings.HasPrefix(link, "https://example.org/"):
+				// The fixture's original article URLs.
+			case strings.HasPrefix(link, "https://user.github.io/repo/") && strings.Contains(content, `rel="canonical" href="`+link+`"`):
+			case strings.HasPrefix(link, "/") || strings.Contains(link, "://"):
+				t.Errorf("%s: link %q is not relative", name, link)
+			default:
+				target, _, _ := strings.Cut(link, "#")
+				path := filepath.Join(dir, filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(target))
+				if fi, err := os.Stat(path); err != nil || fi.IsDir() {
+					t.Errorf("%s: link %q names no file", name, link)
+				}
+			}
+		}
+	}
+}
+
+func TestBuildForGitHubPages(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{BaseURL: "https://user.github.io/repo/"})
+	checks := []struct{ file, want string }{
+		{"index.html", `<link rel="canonical" href="https://user.github.io/repo/">`},
+		{"index.html", `href="./events/2016-08-14-idlib-market-shelling.html"`},
+		{"events/2016-08-14-idlib-market-shelling.html", `<link rel="canonical" href="https://user.github.io/repo/events/2016-08-14-idlib-market-shelling.html">`},
+		{"events/2016-08-14-idlib-market-shelling.html", `<code>https://user.github.io/repo/events/2016-08-14-idlib-market-shelling.html</code>`},
+		{"index.xml", `<link>https://user.github.io/repo/events/2016-08-14-idlib-market-shelling.html</link>`},
+		{".nojekyll", ""},
+	}
+	for _, c := range checks {
+		if got := read(t, dir, c.file); !strings.Contains(got, c.want) {
+			t.Errorf("%s lacks %s", c.file, c.want)
+		}
+	}
+}
+
+func TestBuildIsReproducible(t *testing.T) {
+	a := build(t, "testdata/project", fixture(), Options{})
+	b := build(t, "testdata/project", fixture(), Options{})
+	ta, tb := tree(t, a), tree(t, b)
+	if !maps.Equal(ta, tb) {
+		for name := range ta {
+			if ta[name] != tb[name] {
+				t.Errorf("%s differs between two builds", name)
+			}
+		}
+		t.Errorf("two builds differ: %d and %d files", len(ta), len(tb))
+	}
+
+	// Rebuilding in place rewrites nothing, so servers and caches see no
+	// change.
+	old := time.Now().Add(-time.Hour)
+	for name := range ta {
+		os.Chtimes(filepath.Join(a, filepath.FromSlash(name)), old, old)
+	}
+	build(t, "testdata/project", fixture(), Options{DestDir: a})
+	for name := range ta {
+		fi, err := os.Stat(filepath.Join(a, filepath.FromSlash(name)))
+		if err != nil || !fi.ModTime().Equal(old) {
+			t.Errorf("%s was rewritten", name)
+		}
+	}
+}
+
+// TestBuildLeavesProjectAlone: generated content goes to Hugo in memory,
+// never into the user's folder, except the site itself in public/.
+func TestBuildLeavesProjectAlone(t *testing.T) {
+	project := copyProject(t)
+	writeFiles(t, project, map[string]string{"seeds/a.txt": "An article.", "static/CNAME": "timeline.example.org"})
+	before := tree(t, project)
+	build(t, project, fixture(), Options{DestDir: filepath.Join(project, "public")})
+	after := tree(t, project)
+	for name := range after {
+		if strings.HasPrefix(name, "public/") {
+			delete(after, name)
+		}
+	}
+	if !maps.Equal(before, after) {
+		t.Errorf("the project changed:\nbefore %v\nafter  %v", slices.Sorted(maps.Keys(before)), slices.Sorted(maps.Keys(after)))
+	}
+	if _, err := os.Stat(filepath.Join(project, "public", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+// TestBuildOverrides: the project's layouts/, static/ and theme/ win over
+// the embedded theme, file by file, as Hugo users expect.
+func TestBuildOverrides(t *testing.T) {
+	tests := []struct {
+		name  string
+		files map[string]string
+		file  string
+		want  []string
+		not   []string
+	}{
+		{
+			name:  "layouts",
+			files: map[string]string{"layouts/page.html": `{{ define "main" }}<h1>Mine: {{ .Title }}</h1>{{ end }}`},
+			file:  "about.html",
+			want:  []string{"<h1>Mine: About</h1>", `href="./css/timeline.css"`},
+		},
+		{
+			name:  "layouts partial",
+			files: map[string]string{"layouts/_partials/count.html": `{{ return printf "%d things" (int .n) }}`},
+			file:  "index.html",
+			want:  []string{"15 things from 3 things"},
+		},
+		{
+			name:  "theme folder, one file",
+			files: map[string]string{"theme/static/css/timeline.css": "body { color: red }"},
+			file:  "css/timeline.css",
+			want:  []string{"body { color: red }"},
+		},
+		{
+			name:  "theme folder keeps the rest",
+			files: map[string]string{"theme/static/css/timeline.css": "body { color: red }"},
+			file:  "js/timeline.js",
+			want:  []string{"TIMELINE_EVENTS"},
+		},
+		{
+			name:  "static",
+			files: map[string]string{"static/CNAME": "timeline.example.org\n"},
+			file:  "CNAME",
+			want:  []string{"timeline.example.org"},
+		},
+		{
+			name:  "params",
+			files: map[string]string{"config.toml": "title = \"Small\"\n[params]\nhomeEventLimit = 5\n[timeline]\nsources = \"seeds\"\n"},
+			file:  "index.html",
+			want:  []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">4 events</span></li>`, "<title>Small</title>"},
+			// Events known only to the year still show in full: there is
+			// no page of theirs to link to.
+			not: []string{`id="e-2016-08-14-idlib-market-shelling"`},
+		},
+		{
+			name:  "no config at all",
+			files: map[string]string{"config.toml": ""},
+			file:  "index.html",
+			want:  []string{"<title>Syria 2011–2016</title>", `<html lang="en">`},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			project := copyProject(t)
+			writeFiles(t, project, tt.files)
+			got := read(t, build(t, project, fixture(), Options{}), tt.file)
+			for _, w := range tt.want {
+				if !strings.Contains(got, w) {
+					t.Errorf("%s lacks %s", tt.file, w)
+				}
+			}
+			for _, n := range tt.not {
+				if strings.Contains(got, n) {
+					t.Errorf("%s has %s", tt.file, n)
+				}
+			}
+		})
+	}
+}
+
+// TestBuildIgnoresHugoEnvironment: a HUGO_* variable in the user's shell
+// must not change the site.
+func TestBuildIgnoresHugoEnvironment(t *testing.T) {
+	t.Setenv("HUGO_TITLE", "Hijacked")
+	t.Setenv("HUGO_UGLYURLS", "false")
+	t.Setenv("HUGO_PARAMS_HOMEEVENTLIMIT", "1")
+	got := read(t, build(t, "testdata/project", fixture(), Options{}), "index.html")
+	if strings.Contains(got, "Hijacked") || !strings.Contains(got, `<title>Syria timeline</title>`) || !strings.Contains(got, `class="event"`) {
+		t.Error("HUGO_* variables changed the site")
+	}
+}
+
+// TestBuildRemovesStaleFiles: a rebuild removes the pages of events that
+// are gone, and nothing it did not write itself.
+func TestBuildRemovesStaleFiles(t *testing.T) {
+	dest := t.TempDir()
+	writeFiles(t, dest, map[string]string{"notes.txt": "mine"})
+	build(t, "testdata/project", fixture(), Options{DestDir: dest})
+	in := fixture()
+	gone := in.Timeline.Events[0].ID
+	in.Timeline.Events = in.Timeline.Events[1:]
+	build(t, "testdata/project", in, Options{DestDir: dest})
+	files := tree(t, dest)
+	if _, ok := files["events/"+gone+".html"]; ok {
+		t.Errorf("the page of removed event %s is still there", gone)
+	}
+	if files["notes.txt"] != "mine" {
+		t.Error("a file the build did not write was removed")
+	}
+}
+
+func TestBuildFailsCleanly(t *testing.T) {
+	project := copyProject(t)
+	writeFiles(t, project, map[string]string{"layouts/page.html": `{{ define "main" }}{{ .Broken }}{{ end }}`})
+	dest := filepath.Join(t.TempDir(), "public")
+	err := Build(fixture(), Options{ProjectDir: project, DestDir: dest})
+	if err == nil || !strings.Contains(err.Error(), "page.html") {
+		t.Errorf("Build with a broken template: %v; want an error naming page.html", err)
+	}
+	if _, err := os.Stat(dest); err == nil {
+		t.Error("a failed build wrote to the destination")
+	}
+}
+
+func TestBuildEmptyTimeline(t *testing.T) {
+	got := read(t, build(t, "testdata/project", Input{}, Options{}), "index.html")
+	if strings.Contains(got, "<svg") || !strings.Contains(got, "0 events from 0 articles") {
+		t.Error("an empty timeline should build a home page with no chart and zero counts")
+	}
+}
+
+func TestBuildProgress(t *testing.T) {
+	var progress bytes.Buffer
+	build(t, "testdata/project", fixture(), Options{Progress: &progress})
+	out := progress.String()
+	for _, want := range []string{
+		"site: preparing 15 events from 3 articles\n",
+		"site: rendering pages: ",
+		"site: wrote ",
+	} {
+		if !strings.Contains(out, want) {
+			t.Errorf("progress lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "\r") {
+		t.Error("progress redraws lines on something that is not a terminal")
+	}
+}
+
+// TestUndatedAndOddDates: events the chronology cannot place by day still
+// appear, in the right group, with a truthful label.
+func TestUndatedAndOddDates(t *testing.T) {
+	in := fixture()
+	in.Timeline.Events = append(in.Timeline.Events,
+		timeline.Event{ID: "2016-q3-talks", Date: "2016-Q3", Precision: timeline.PrecisionMonth, Text: "Talks resumed in the third quarter.", Type: "diplomacy"},
+		timeline.Event{ID: "undated-exodus", Date: "PAST_REF", Precision: timeline.PrecisionUnknown, Text: "Thousands fled at some point.", Type: "displacement"},
+		timeline.Event{ID: "2016-w31-strikes", Date: "2016-W31", Precision: timeline.PrecisionWeek, Text: "Strikes continued that week.", Type: "air strike"},
+	)
+	got := read(t, build(t, "testdata/project", in, Options{}), "index.html")
+	for _, want := range []string{
+		`<h3 id="d-2016-00-q3" class="day-h"><time datetime="2016">Q3 2016</time></h3>`,
+		`<h2 id="y-undated" class="year-h">Date unknown</h2>`,
+		`<h4 id="d-2016-08-01w" class="day-h"><time datetime="2016-W31">week of Monday 1 August 2016</time></h4>`,
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+	if strings.Index(got, "Date unknown") < strings.Index(got, "Sunday 14 August 2016") {
+		t.Error("undated events should close the chronology")
+	}
+}
+
+func TestBuildRefusesBadFolders(t *testing.T) {
+	project := copyProject(t)
+	tests := []struct {
+		name, project, dest, want string
+	}{
+		{"no project", filepath.Join(project, "missing"), "", "not a folder"},
+		{"destination is the project", project, project, "holds the project folder"},
+		{"destination above the project", project, filepath.Dir(project), "holds the project folder"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := Build(fixture(), Options{ProjectDir: tt.project, DestDir: tt.dest})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Build: %v; want an error saying %q", err, tt.want)
+			}
+		})
+	}
+	if files := tree(t, project); len(files) != len(tree(t, "testdata/project")) {
+		t.Error("a refused build wrote into the project")
+	}
+}
+
+// TestBuildOddInput: whatever extraction produces, the site builds and
+// shows it truthfully.
+func TestBuildOddInput(t *testing.T) {
+	in := fixture()
+	in.Timeline.Events = append(in.Timeline.Events,
+		// The same id twice, no type, blank and repeated names.
+		timeline.Event{ID: "2016-08-14-idlib-market-shelling", Date: "2016-08-14", Precision: timeline.PrecisionDay, Text: "A second report.", Places: []string{" ", "Idlib", "Idlib"}},
+		// A range that starts on a day with its own event.
+		timeline.Event{ID: "2016-08-14-to-16-strikes", Date: "2016-08-14", End: "2016-08-16", Precision: timeline.PrecisionDay, Text: "Strikes for three days.", Type: "air strike"},
+		// A source whose article is not in the input.
+		timeline.Event{ID: "2016-08-15-lost", Date: "2016-08-15", Precision: timeline.PrecisionDay, Text: "Reported on Monday.", Type: "shelling",
+			Sources: []timeline.Source{{Article: "gone", Title: "A lost article", Timex: timeline.SourceTimex{Start: 12, End: 18, Text: "Monday", Value: "2016-08-15"}}}},
+	)
+	dir := build(t, "testdata/project", in, Options{})
+	files := tree(t, dir)
+	for _, want := range []string{"events/2016-08-14-idlib-market-shelling-2.html", "events/2016-08-14-to-16-strikes.html", "events/2016-08-15-lost.html"} {
+		if _, ok := files[want]; !ok {
+			t.Errorf("no %s", want)
+		}
+	}
+	for name := range files {
+		if strings.HasPrefix(name, "types/.") || strings.HasPrefix(name, "places/.") {
+			t.Errorf("a blank name made the page %s", name)
+		}
+	}
+	home := files["index.html"]
+	for _, want := range []string{
+		`<h4 id="d-2016-08-14" class="day-h"><time datetime="2016-08-14">Sunday 14 August 2016</time></h4>`,
+		`<h4 id="d-2016-08-14~2016-08-16" class="day-h"><time datetime="2016-08-14">Sunday 14 August – Tuesday 16 August 2016</time></h4>`,
+		`<mark class="timex dating" title="DATE 2016-08-15: Monday 15 August 2016">Monday</mark>`,
+		`<div><dt>Source</dt><dd>A lost article</dd></div>`,
+	} {
+		if !strings.Contains(home, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+}
