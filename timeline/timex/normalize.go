@@ -163,10 +163,7 @@ func normDate(c *context, m *match) (result, bool) {
 	case s.unit == "CE" && s.ord > 0:
 		p.g, p.y = gCentury, (s.ord-1)*100
 	case s.holiday != "":
-		md := strings.Split(s.holiday, "-")
-		p.m, _ = strconv.Atoi(md[0])
-		p.d, _ = strconv.Atoi(md[1])
-		p.g = gDay
+		p.g, p.m, p.d = gDay, holidayMonth(s.holiday), 1
 	case s.day != 0 && s.month != 0:
 		p.g, p.m, p.d = gDay, s.month, s.day
 		if s.day > daysIn(s.month, p.y) {
@@ -199,6 +196,12 @@ func normDate(c *context, m *match) (result, bool) {
 			p.y = y // "August and September 1914"
 		} else {
 			p.y = c.inferYear(p, m)
+		}
+	}
+	if s.holiday != "" {
+		p.d = holidayDay(s.holiday, p.y)
+		if p.d == 0 {
+			p.g = gMonth // the year is unknown: say only the month
 		}
 	}
 	r := result{typ: Date, mod: s.mod, at: p}
@@ -263,6 +266,54 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// holidayMonth is the month a holiday code of lexicon.txt falls in.
+func holidayMonth(code string) int {
+	if code == "easter" {
+		return easter(2000).m // March or April; refined with the year
+	}
+	m, _ := strconv.Atoi(code[:2])
+	return m
+}
+
+// holidayDay is the day of the month of a holiday in year y, 0 when it
+// moves and y is unknown.
+func holidayDay(code string, y int) int {
+	f := strings.Split(code, "-")
+	switch {
+	case code == "easter":
+		if y == unknownYear {
+			return 0
+		}
+		return easter(y).d
+	case len(f) == 2:
+		d, _ := strconv.Atoi(f[1])
+		return d
+	case y == unknownYear:
+		return 0
+	}
+	m, _ := strconv.Atoi(f[0])
+	wd, _ := strconv.Atoi(f[1])
+	n, _ := strconv.Atoi(f[2])
+	first := time.Date(y, time.Month(m), 1, 12, 0, 0, 0, time.UTC)
+	offset := (wd - ((int(first.Weekday())+6)%7 + 1) + 7) % 7
+	return 1 + offset + 7*(n-1)
+}
+
+// easter is Easter Sunday of year y (the anonymous Gregorian algorithm).
+func easter(y int) point {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return point{g: gDay, y: y, m: month, d: day}
 }
 
 func daysIn(month, year int) int {
