@@ -35,7 +35,7 @@ type point struct {
 	part   string
 	week   int // ISO week for gWeek
 	wkend  bool
-	wday   int // a weekday in an unknown week: XXXX-WXX-2
+	wday   int    // a weekday in an unknown week: XXXX-WXX-2
 	pod    string // part of day for gTime without a clock: MO, AF, EV, NI
 	hh, mm int
 }
