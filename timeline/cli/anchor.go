@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/timeml"
 	"conflict-timeline/timeline/timex"
 )
@@ -47,12 +48,18 @@ type anchorJSON struct {
 	Date      string             `json:"date"` // YYYY-MM-DD; empty in narrative mode
 	Precision timeline.Precision `json:"precision"`
 	Narrative bool               `json:"narrative"`
+	// An inferred anchor also gives the period it claims, how sure it
+	// is, where it came from and why.
+	Value      string        `json:"value,omitempty"`
+	Confidence float64       `json:"confidence,omitempty"`
+	Source     anchor.Source `json:"source,omitempty"`
+	Reasons    []string      `json:"reasons,omitempty"`
 }
 
-// anchor decides between the --anchor date and narrative mode. Lacking
-// both, it falls back to narrative mode, the only one that needs no date,
-// and says so.
-func anchor(a anchorFlag, narrative bool) (anchoring, error) {
+// flagAnchoring decides between the --anchor date and narrative mode.
+// Lacking both, it falls back to narrative mode, the only one that needs
+// no date, and says so.
+func flagAnchoring(a anchorFlag, narrative bool) (anchoring, error) {
 	switch {
 	case a.value != "" && narrative:
 		return anchoring{}, usagef("--anchor and --narrative exclude each other")
@@ -87,4 +94,21 @@ func precision(g timex.Granularity) timeline.Precision {
 		return timeline.PrecisionYear
 	}
 	return timeline.PrecisionUnknown
+}
+
+// inferred is the anchoring of an inferred anchor; an unknown one resolves
+// in narrative mode, and says why.
+func inferred(a anchor.Anchor) anchoring {
+	j := anchorJSON{
+		Date: a.Day(), Precision: a.Precision, Narrative: !a.Known(),
+		Value: a.Value(), Confidence: a.Confidence, Source: a.Source, Reasons: a.Reasons,
+	}
+	said := fmt.Sprintf("anchor: %s, likeliest day %s (%s precision, confidence %.2f, inferred from the %s)", a.Value(), a.Day(), a.Precision, a.Confidence, a.Source)
+	if !a.Known() {
+		said = "anchor: none could be inferred, narrative mode: each expression is resolved against the last date mentioned before it"
+	}
+	for _, r := range a.Reasons {
+		said += "\n  - " + r
+	}
+	return anchoring{opt: a.Options(), asJSON: j, said: said}
 }

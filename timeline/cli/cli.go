@@ -43,10 +43,11 @@ type command struct {
 	run     func(e *env, args []string) error
 }
 
-// commands are listed by usage in this order. anchors, extract, serve,
-// new and build will join them.
+// commands are listed by usage in this order. extract, serve, new and
+// build will join them.
 var commands = []command{
 	{"resolve", "find and resolve the temporal expressions of one text", (*env).resolveCmd},
+	{"anchors", "infer each article's own date, with its precision and reasons", (*env).anchorsCmd},
 	{"eval", "score the resolver against TimeML corpora", (*env).evalCmd},
 	{"seeds", "list the dated expressions of the seed articles", (*env).seedsCmd},
 }

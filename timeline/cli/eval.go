@@ -9,19 +9,27 @@ import (
 	"strconv"
 	"strings"
 
+	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/eval"
 	"conflict-timeline/timeline/timeml"
 	"conflict-timeline/timeline/timex"
 )
 
 func (e *env) evalCmd(args []string) error {
-	fs := e.flags("eval", "[--narrative] [--errors N] [--format text|json] PATH...",
+	fs := e.flags("eval", "[--narrative | --infer-anchor] [--errors N] [--format text|json] PATH...",
 		"Eval resolves the <TEXT> of TimeML files (.tml) and scores the result against\n"+
 			"their TIMEX3 in the TempEval-3 way: strict span (same words), relaxed span\n"+
 			"(overlap), and value and type over relaxed matches. Each PATH, a file or a\n"+
 			"folder of .tml files, is one corpus. Documents are anchored at their <DCT>\n"+
-			"unless --narrative is given. Scores are in points.")
+			"unless --narrative or --infer-anchor is given. Scores are in points.\n"+
+			"\n"+
+			"With --infer-anchor the <DCT> is hidden: each document is anchored at the date\n"+
+			"inferred from its title and text, and the inferred anchors are scored against\n"+
+			"the <DCT> too: how often the likeliest day is right to the day, the month and\n"+
+			"the year, how often the precision claimed held, and how many days claimed as\n"+
+			"sure were wrong.")
 	narrative := fs.Bool("narrative", false, "resolve each expression against the last date mentioned before it, not the DCT")
+	infer := fs.Bool("infer-anchor", false, "hide the <DCT>: anchor each document at the date its own text gives, and score those anchors")
 	nErrors := fs.Int("errors", 0, "list the first `N` mismatches of each corpus, to study")
 	format := fs.String("format", "text", "output format: text or json")
 	paths, err := fs.parse(args)
@@ -35,20 +43,26 @@ func (e *env) evalCmd(args []string) error {
 		return usagef("--errors %d: want 0 or more", *nErrors)
 	case *format != "text" && *format != "json":
 		return usagef("--format %q: want text or json", *format)
+	case *narrative && *infer:
+		return usagef("--narrative and --infer-anchor exclude each other")
 	}
 
-	cfg := eval.Config{Narrative: *narrative, Resolve: e.resolve}
-	var results []eval.Result
+	rep := report{narrative: *narrative, inferred: *infer, errors: *nErrors}
 	for _, p := range paths {
 		docs, err := timeml.Load(p)
 		if err != nil {
 			return err
 		}
-		results = append(results, eval.Evaluate(corpusName(p), docs, cfg))
+		cfg := eval.Config{Narrative: *narrative, Resolve: e.resolve}
+		var score *anchor.Score
+		if *infer {
+			cfg.InferAnchor, score = inferFromText()
+		}
+		rep.corpora = append(rep.corpora, eval.Evaluate(corpusName(p), docs, cfg))
+		rep.anchors = append(rep.anchors, score)
 	}
-	rep := report{narrative: *narrative, corpora: results, errors: *nErrors}
-	if len(results) > 1 {
-		rep.total = new(eval.Total("total", results))
+	if len(rep.corpora) > 1 {
+		rep.total = new(eval.Total("total", rep.corpora))
 	}
 	if *format == "json" {
 		return rep.writeJSON(e.stdout)
@@ -64,22 +78,30 @@ func corpusName(path string) string {
 // report is what eval prints.
 type report struct {
 	narrative bool
+	inferred  bool // anchored at inferred anchors, scored in anchors
 	corpora   []eval.Result
-	total     *eval.Result // nil with a single corpus
-	errors    int          // how many errors to list per corpus
+	anchors   []*anchor.Score // by corpus; nil entries unless inferred
+	total     *eval.Result    // nil with a single corpus
+	errors    int             // how many errors to list per corpus
 }
 
 func (r report) mode() string {
-	if r.narrative {
+	switch {
+	case r.narrative:
 		return "narrative"
+	case r.inferred:
+		return "inferred"
 	}
 	return "dct"
 }
 
 func (r report) writeText(w io.Writer) error {
 	how := "each document anchored at its <DCT>"
-	if r.narrative {
+	switch {
+	case r.narrative:
 		how = "narrative mode, no anchor"
+	case r.inferred:
+		how = "each document anchored at the date inferred from its text, <DCT> hidden"
 	}
 	fmt.Fprintf(w, "TempEval-3 scores in points, %s\n\n", how)
 	rows := slices.Clone(r.corpora)
@@ -104,6 +126,9 @@ func (r report) writeText(w io.Writer) error {
 			fmt.Fprintf(w, "  %6.2f %6.2f %6.2f", m.P, m.R, m.F1)
 		}
 		fmt.Fprintln(w)
+	}
+	if r.inferred {
+		writeAnchorScores(w, r.corpora, r.anchors, nameWidth)
 	}
 	if r.errors == 0 {
 		return nil
@@ -142,8 +167,9 @@ func describe(tx timex.Timex) string {
 // corpusJSON is one corpus in eval's JSON output.
 type corpusJSON struct {
 	eval.Result
-	Scores eval.Scores  `json:"scores"`
-	Errors []eval.Error `json:"errors,omitempty"`
+	Scores  eval.Scores   `json:"scores"`
+	Anchors *anchor.Score `json:"anchors,omitempty"`
+	Errors  []eval.Error  `json:"errors,omitempty"`
 }
 
 func (r report) writeJSON(w io.Writer) error {
@@ -152,8 +178,8 @@ func (r report) writeJSON(w io.Writer) error {
 		Corpora []corpusJSON `json:"corpora"`
 		Total   *corpusJSON  `json:"total,omitempty"`
 	}{Mode: r.mode()}
-	for _, res := range r.corpora {
-		out.Corpora = append(out.Corpora, corpusJSON{res, res.Scores(), res.Errors[:min(r.errors, len(res.Errors))]})
+	for i, res := range r.corpora {
+		out.Corpora = append(out.Corpora, corpusJSON{res, res.Scores(), r.anchors[i], res.Errors[:min(r.errors, len(res.Errors))]})
 	}
 	if r.total != nil {
 		out.Total = &corpusJSON{Result: *r.total, Scores: r.total.Scores()}

@@ -9,20 +9,25 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/timex"
 )
 
 func (e *env) resolveCmd(args []string) error {
-	fs := e.flags("resolve", "[--anchor YYYY-MM-DD | --narrative] [--format text|json] FILE|-",
+	fs := e.flags("resolve", "[--anchor YYYY-MM-DD | --narrative] [--config FILE] [--format text|json] FILE|-",
 		"Resolve finds the temporal expressions of a plain-text article (FILE, or - for\n"+
 			"standard input) and prints their TIMEX3 values. The text format marks each\n"+
 			"expression in the article, as [[Tuesday|DATE 2016-08-02]], then lists them;\n"+
 			"the JSON format gives byte offsets into the UTF-8 input, end exclusive.\n"+
-			"Without --anchor the text is resolved in narrative mode.")
+			"Without --anchor or --narrative the article's own date is inferred, as\n"+
+			"'timeline anchors' does, with the other articles of FILE's folder as its\n"+
+			"collection, and reported with its reasons; a date nothing fixes leaves the\n"+
+			"text in narrative mode.")
 	var a anchorFlag
 	fs.Var(&a, "anchor", anchorUsage)
 	narrative := fs.Bool("narrative", false, "resolve each expression against the last date mentioned before it")
 	format := fs.String("format", "text", "output format: text or json")
+	cfgPath := fs.String("config", config.DefaultFile, "the config file, for dates pinned by hand; may be absent")
 	files, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -33,13 +38,20 @@ func (e *env) resolveCmd(args []string) error {
 	if *format != "text" && *format != "json" {
 		return usagef("--format %q: want text or json", *format)
 	}
-	anch, err := anchor(a, *narrative)
+	anch, err := flagAnchoring(a, *narrative)
 	if err != nil {
 		return err
 	}
 	text, err := e.readInput(files[0])
 	if err != nil {
 		return err
+	}
+	if a.value == "" && !*narrative {
+		cfg, err := e.loadConfig(fs, *cfgPath)
+		if err != nil {
+			return err
+		}
+		anch = inferred(inferAnchor(files[0], text, cfg))
 	}
 
 	found := e.resolve(text, anch.opt)

@@ -8,7 +8,7 @@ import (
 	"conflict-timeline/timeline/timex"
 )
 
-const article = "Aleppo – The army advanced on Tuesday after about three years."
+const articleText = "Aleppo – The army advanced on Tuesday after about three years."
 
 func TestResolveJSON(t *testing.T) {
 	tests := []struct {
@@ -21,7 +21,7 @@ func TestResolveJSON(t *testing.T) {
 		{
 			name:   "anchored, flags after the file",
 			args:   []string{"resolve", "-", "--anchor", "2016-08-02", "--format", "json"},
-			input:  article,
+			input:  articleText,
 			anchor: map[string]any{"date": "2016-08-02", "precision": "day", "narrative": false},
 			timexes: []map[string]any{
 				// Offsets count bytes: the en dash is three.
@@ -75,7 +75,7 @@ func TestResolveJSON(t *testing.T) {
 }
 
 func TestResolveText(t *testing.T) {
-	code, stdout, stderr := run(article, "resolve", "--anchor", "2016-08-02", "-")
+	code, stdout, stderr := run(articleText, "resolve", "--anchor", "2016-08-02", "-")
 	want := "anchor: 2016-08-02 (day precision, from --anchor)\n" +
 		"\n" +
 		"Aleppo – The army advanced on [[Tuesday|DATE 2016-08-02]] after about [[three years|DURATION P3Y APPROX]].\n" +

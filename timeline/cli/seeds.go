@@ -27,7 +27,7 @@ func (e *env) seedsCmd(args []string) error {
 	if len(rest) > 0 {
 		return usagef("takes no arguments; got %q", rest)
 	}
-	anch, err := anchor(a, false)
+	anch, err := flagAnchoring(a, false)
 	if err != nil {
 		return err
 	}

@@ -198,6 +198,9 @@ func normDate(c *context, m *match) (result, bool) {
 			p.y = c.inferYear(p, m)
 		}
 	}
+	if s.weekday != 0 && s.year == 0 && p.g == gDay && p.y != unknownYear {
+		p.y = yearOfWeekday(p, s.weekday) // "Sunday, August 7"
+	}
 	if s.holiday != "" {
 		p.d = holidayDay(s.holiday, p.y)
 		if p.d == 0 {
@@ -266,6 +269,18 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// yearOfWeekday returns the year nearest p's whose calendar puts p's day
+// on weekday wd (Monday = 1), or p's own year when none within three does.
+func yearOfWeekday(p point, wd int) int {
+	for _, dy := range []int{0, -1, 1, -2, 2, -3, 3} {
+		t := time.Date(p.y+dy, time.Month(p.m), p.d, 12, 0, 0, 0, time.UTC)
+		if t.Day() == p.d && (int(t.Weekday())+6)%7+1 == wd {
+			return p.y + dy
+		}
+	}
+	return p.y
 }
 
 // holidayMonth is the month a holiday code of lexicon.txt falls in.
@@ -421,6 +436,9 @@ func nearestYear(p, b point) int {
 // comparePeriods compares point p with the base b at p's granularity:
 // -1 if p is wholly before b's period, 1 if after, 0 if it contains it.
 func comparePeriods(p, b point) int {
+	if b.g < p.g && b.g != gWeek {
+		p = p.coarsen(b.g) // August 7 is within an anchor known as August
+	}
 	bp := b.coarsen(p.g)
 	if p.g == gDay && b.g >= gDay {
 		bp = b

@@ -81,6 +81,13 @@ func cue(toks []token, i int) (tense, bool) {
 		}
 		return tensePast, true
 	case t.has(catPresent):
+		// "is due to", "is expected to", "is to": a plan, said in the present
+		if i+1 < len(toks) && toks[i+1].key == "to" {
+			return tenseFuture, true
+		}
+		if i+2 < len(toks) && toks[i+1].has(catFutureLead) && (toks[i+2].key == "to" || toks[i+2].key == "for") {
+			return tenseFuture, true
+		}
 		return tensePresent, true
 	}
 	if k := t.key; false && len(k) > 4 && k[len(k)-2:] == "ed" && k[len(k)-3] != 'e' {

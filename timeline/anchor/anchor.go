@@ -1,0 +1,104 @@
+// Package anchor finds each article's own date, its anchor, the date that
+// "on Tuesday" and "last month" count from.
+//
+// The anchor comes from the strongest evidence there is, in this order: a
+// date pinned in config.toml, the file's own metadata (front matter, HTML
+// meta tags), a dateline ("BEIRUT, Aug 7 (Reuters) -"), the dates the text
+// mentions, and last the other articles of the collection that share rare
+// names with it. Each anchor says how much of the date is known (its
+// precision), how sure it is, and why, in sentences a reader can check.
+//
+// The text is read as evidence about an unknown day D: a full date it
+// reports ("November 21, 2016") puts D at or shortly after it, a weekday
+// with a date ("Sunday, August 7") leaves only the years whose calendar
+// agrees, a past "on Tuesday" puts D within the six days after a Tuesday.
+// Each clue weighs every candidate day; the product is a distribution over
+// D, and the precision claimed is the finest period (day, ISO week, month,
+// year) that holds most of it. Where the clues leave the day open, the
+// anchor says so rather than guess.
+package anchor
+
+import (
+	"fmt"
+	"time"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/timex"
+)
+
+// Source is the kind of evidence an anchor was taken from, strongest first.
+type Source string
+
+// The sources of an anchor.
+const (
+	FromPin        Source = "pin"        // [articles."NAME"] date in config.toml
+	FromMetadata   Source = "metadata"   // front matter, HTML meta, URL path
+	FromDateline   Source = "dateline"   // "BEIRUT, Aug 7 (Reuters) -"
+	FromText       Source = "text"       // the dates the text mentions
+	FromCollection Source = "collection" // the text, narrowed by related articles
+	FromNothing    Source = "none"       // no evidence at all
+)
+
+// Anchor is an article's own date as far as the evidence tells it.
+type Anchor struct {
+	// Date is the most likely day. Only its first Precision is claimed:
+	// with week precision, the day within the week is a best guess.
+	Date      time.Time
+	Precision timeline.Precision
+	// Confidence is how likely the claimed period is right, in [0, 1].
+	Confidence float64
+	Source     Source
+	// Reasons say, in words, which evidence gave the anchor and how.
+	Reasons []string
+}
+
+// Known reports whether the anchor names any period at all.
+func (a Anchor) Known() bool { return a.Precision != timeline.PrecisionUnknown && !a.Date.IsZero() }
+
+// Day is the most likely day as YYYY-MM-DD, empty when nothing is known.
+func (a Anchor) Day() string {
+	if !a.Known() {
+		return ""
+	}
+	return a.Date.Format(time.DateOnly)
+}
+
+// Value is the claimed period as a TIMEX3 value: 2016-08-07, 2016-W31,
+// 2016-08 or 2016; empty when nothing is known.
+func (a Anchor) Value() string {
+	if !a.Known() {
+		return ""
+	}
+	switch a.Precision {
+	case timeline.PrecisionWeek:
+		y, w := a.Date.ISOWeek()
+		return fmt.Sprintf("%04d-W%02d", y, w)
+	case timeline.PrecisionMonth:
+		return a.Date.Format("2006-01")
+	case timeline.PrecisionYear:
+		return a.Date.Format("2006")
+	}
+	return a.Day()
+}
+
+// Options are the resolver options that anchor an article's expressions
+// at this anchor, at the granularity it is known to. An unknown anchor
+// resolves in narrative mode, the only one that needs no date.
+func (a Anchor) Options() timex.Options {
+	if !a.Known() {
+		return timex.Options{Narrative: true}
+	}
+	return timex.Options{Anchor: a.Date, AnchorGranularity: granularity[a.Precision]}
+}
+
+var granularity = map[timeline.Precision]timex.Granularity{
+	timeline.PrecisionDay:   timex.GranDay,
+	timeline.PrecisionWeek:  timex.GranWeek,
+	timeline.PrecisionMonth: timex.GranMonth,
+	timeline.PrecisionYear:  timex.GranYear,
+}
+
+// unknown is the anchor of an article nothing dates, with the reason.
+func unknown(reasons ...string) Anchor {
+	return Anchor{Precision: timeline.PrecisionUnknown, Source: FromNothing, Reasons: reasons}
+}

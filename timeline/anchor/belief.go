@@ -1,0 +1,122 @@
+package anchor
+
+import (
+	"math"
+	"slices"
+	"time"
+
+	"conflict-timeline/timeline"
+)
+
+// factor weighs every candidate day of a calendar by one piece of
+// evidence, adding its log-probability to logp.
+type factor func(c *calendar, logp []float64)
+
+// belief is how likely each candidate day is to be the article's date,
+// given every factor: their product, normalized.
+type belief struct {
+	cal *calendar
+	p   []float64 // indexed like cal.days[cal.from:cal.to]
+}
+
+// believe combines the factors over the years first to last. ok is false
+// when no day is left, as when every year lies after now.
+func believe(first, last int, now time.Time, factors []factor) (*belief, bool) {
+	cal := newCalendar(first, last, now)
+	if cal.to <= cal.from {
+		return nil, false
+	}
+	logp := make([]float64, cal.to-cal.from)
+	for _, f := range factors {
+		f(cal, logp)
+	}
+	top := slices.Max(logp)
+	p := make([]float64, len(logp))
+	var sum float64
+	for i, l := range logp {
+		p[i] = math.Exp(l - top)
+		sum += p[i]
+	}
+	for i := range p {
+		p[i] /= sum
+	}
+	return &belief{cal: cal, p: p}, true
+}
+
+// level is one of the periods a precision claims, with the key that
+// names a day's period at that level.
+type level struct {
+	precision timeline.Precision
+	key       func(civil) int
+	// claim is the least share of the belief its best period must hold
+	// for the anchor to claim it. A wrong day misdates every "on Monday"
+	// of the article without a word of doubt, so the day asks the most.
+	claim float64
+}
+
+// levels run from the finest to the coarsest.
+var levels = []level{
+	{timeline.PrecisionDay, func(d civil) int { return d.year*10000 + int(d.month)*100 + d.day }, 0.7},
+	{timeline.PrecisionWeek, func(d civil) int {
+		y, w := time.Date(d.year, d.month, d.day, 12, 0, 0, 0, time.UTC).ISOWeek()
+		return y*100 + w
+	}, 0.75},
+	{timeline.PrecisionMonth, func(d civil) int { return d.year*100 + int(d.month) }, 0.75},
+	{timeline.PrecisionYear, func(d civil) int { return d.year }, 0.75},
+}
+
+// claim is what a belief lets an anchor say: the finest period that
+// holds enough of it, with the likeliest day inside.
+type claim struct {
+	precision timeline.Precision
+	day       time.Time
+	share     float64 // of the belief in the claimed period
+	// best is the likeliest period at each level and its share, for
+	// the reasons: "the week 2016-W31 holds 0.93".
+	best map[timeline.Precision]float64
+}
+
+func (b *belief) claim() claim {
+	c := claim{precision: timeline.PrecisionUnknown, best: map[timeline.Precision]float64{}}
+	var in func(civil) bool
+	for _, lv := range levels {
+		k, share := b.bestPeriod(lv.key)
+		c.best[lv.precision] = share
+		if in == nil && share >= lv.claim {
+			c.precision, c.share = lv.precision, share
+			in = func(d civil) bool { return lv.key(d) == k }
+		}
+	}
+	if in == nil {
+		// Nothing is claimed, but the likeliest day still serves the
+		// reasons and the collection.
+		in = func(civil) bool { return true }
+	}
+	c.day = b.bestDay(in)
+	return c
+}
+
+// bestPeriod sums the belief by period and returns the likeliest.
+func (b *belief) bestPeriod(key func(civil) int) (int, float64) {
+	sums := map[int]float64{}
+	bestK, best := 0, -1.0
+	for i, p := range b.p {
+		k := key(b.cal.days[b.cal.from+i])
+		sums[k] += p
+		if sums[k] > best {
+			bestK, best = k, sums[k]
+		}
+	}
+	return bestK, best
+}
+
+// bestDay is the likeliest day among those in.
+func (b *belief) bestDay(in func(civil) bool) time.Time {
+	best, at := -1.0, 0
+	for i, p := range b.p {
+		if p > best && in(b.cal.days[b.cal.from+i]) {
+			best, at = p, i
+		}
+	}
+	return b.cal.day(b.cal.from + at)
+}

@@ -1,0 +1,162 @@
+package anchor
+
+import (
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"conflict-timeline/timeline/timex"
+)
+
+// What an expression's own words, and the words around it, say: its
+// calendar parts as written, its weekday, which way it points, and
+// whether it is background, a deadline or a stamp.
+
+// calendarParts reads the year, month and day of a TIMEX3 date or time
+// value, 0 for each part it leaves open (XXXX, XX). Quarters, halves,
+// seasons and weeks keep only their year. ok is false for values that
+// name no calendar period: PAST_REF, durations.
+func calendarParts(v string) (y, m, d int, ok bool) {
+	if len(v) < 4 {
+		return 0, 0, 0, false
+	}
+	if v[:4] != "XXXX" {
+		n, err := strconv.Atoi(v[:4])
+		if err != nil {
+			return 0, 0, 0, false
+		}
+		y = n
+	}
+	rest, _, _ := strings.Cut(v[4:], "T")
+	parts := strings.Split(strings.TrimPrefix(rest, "-"), "-")
+	if rest == "" || len(parts[0]) != 2 || parts[0][0] < '0' || parts[0][0] > '1' {
+		return y, 0, 0, true // a year, or a week, quarter or season of one
+	}
+	m, _ = strconv.Atoi(parts[0])
+	if len(parts) > 1 {
+		d, _ = strconv.Atoi(parts[1])
+	}
+	return y, m, d, m != 0 || d == 0
+}
+
+// saysYear reports whether the words of an expression give its year y,
+// as "2016", "'16" or the end of "8/7/16".
+func saysYear(words string, y int) bool {
+	if strings.Contains(words, strconv.Itoa(y)) {
+		return true
+	}
+	yy := strconv.Itoa(y % 100)
+	if len(yy) == 1 {
+		yy = "0" + yy
+	}
+	i := strings.LastIndex(words, yy)
+	return i > 0 && i+2 == len(words) && strings.ContainsRune("'’/.-", rune(words[i-1]))
+}
+
+// saysMonth reports whether the words of an expression give the month m
+// of day d: by name, or in digits ("8/7/16", "2016-08-07"). "6 a.m."
+// gives none, though the resolver dates it from the context.
+func saysMonth(words string, m, d int) bool {
+	for _, w := range strings.FieldsFunc(strings.ToLower(words), notLetter) {
+		if monthWords[w] {
+			return true
+		}
+	}
+	nums := map[int]bool{}
+	for _, f := range strings.FieldsFunc(words, func(r rune) bool { return r < '0' || r > '9' }) {
+		n, _ := strconv.Atoi(f)
+		nums[n] = true
+	}
+	return m != 0 && nums[m] && (d == 0 || nums[d])
+}
+
+// weekdayIn finds a weekday name among the words.
+func weekdayIn(words string) (time.Weekday, bool) {
+	for _, w := range strings.FieldsFunc(strings.ToLower(words), notLetter) {
+		if d, ok := weekdayWords[w]; ok {
+			return d, true
+		}
+	}
+	return 0, false
+}
+
+func notLetter(r rune) bool { return !unicode.IsLetter(r) }
+
+// directionOf reads the direction of an expression from its own words
+// ("last", "next") or else from the tense of its clause.
+func directionOf(text string, tx timex.Timex) direction {
+	for _, w := range strings.FieldsFunc(strings.ToLower(tx.Text), notLetter) {
+		switch {
+		case behindWords[w]:
+			return reported
+		case aheadWords[w]:
+			return announced
+		}
+	}
+	switch t, cued := timex.ClauseTense(text, tx.Start, tx.End); {
+	case !cued:
+		return either // the resolver would take it as past, but nothing says so
+	case t < 0:
+		return reported
+	case t > 0:
+		return announced
+	}
+	return present
+}
+
+// wordBefore is the word just before offset at, lower case; "" when
+// punctuation comes between.
+func wordBefore(text string, at int) string {
+	before := strings.TrimRightFunc(text[:at], unicode.IsSpace)
+	i := strings.LastIndexFunc(before, notLetter)
+	return strings.ToLower(before[i+1:])
+}
+
+// backgroundWindow is how many words before an expression a background
+// word may stand: "since it began with protests in March 2011".
+const backgroundWindow = 10
+
+// backgroundBefore reports a background word ("since") among the words
+// before offset at, within the sentence.
+func backgroundBefore(text string, at int) bool {
+	from := max(0, at-200)
+	before := text[from:at]
+	if i := strings.LastIndexAny(before, ".!?;\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	words := strings.FieldsFunc(strings.ToLower(before), notLetter)
+	for i := len(words) - 1; i >= 0 && i >= len(words)-backgroundWindow; i-- {
+		if backgroundWords[words[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isStamp reports a full date set down as a stamp, the way tweets and
+// photo captions end: "— UNICEF (@UNICEF) November 21, 2016", "Idlib
+// province, Syria August 1, 2016." Nothing but punctuation follows it on
+// its line, and no lower-case word (a preposition, a verb: "due", "on",
+// "since") stands before it. A stamp dates the news, not its background.
+func isStamp(text string, start, end int) bool {
+	rest := text[end:]
+	if i := strings.IndexByte(rest, '\n'); i >= 0 {
+		rest = rest[:i]
+	}
+	if strings.TrimFunc(rest, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) != "" {
+		return false
+	}
+	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
+	if before == "" || strings.HasSuffix(before, "\n") {
+		return true
+	}
+	r, _ := utf8.DecodeLastRuneInString(before)
+	if !unicode.IsLetter(r) {
+		return r != ','
+	}
+	i := strings.LastIndexFunc(before, func(r rune) bool { return !unicode.IsLetter(r) })
+	w, _ := utf8.DecodeRuneInString(before[i+1:])
+	return unicode.IsUpper(w)
+}
