@@ -21,6 +21,10 @@ type rule struct {
 	arg    string // the normalizer's argument, after a colon
 	elems  []elem
 	order  int // position in the file: earlier rules win ties
+	// second is the element the token after the first must match, when
+	// the first always takes one token: checked before anything else, it
+	// turns most attempts at "the" or a number away at once.
+	second *elem
 	// lead is how many leading elements are context, written with a
 	// leading <: they must match but are not part of the expression
 	// ("-31" in "July 23-31" is the expression "31").
@@ -101,6 +105,12 @@ func parseRules(src string) ([]*rule, error) {
 		if len(r.elems) == 0 || r.elems[0].optional && len(r.elems) == 1 {
 			return nil, fmt.Errorf("rules.txt:%d: empty pattern", line)
 		}
+		if first := r.elems[0]; len(r.elems) > 1 && !first.optional && !first.negate &&
+			first.cat == catNone { // a literal or a number: one token
+			if e := &r.elems[1]; !e.optional && !e.negate {
+				r.second = e
+			}
+		}
 		rules = append(rules, r)
 	}
 	return rules, nil
@@ -140,10 +150,11 @@ func parseElem(f string) (elem, error) {
 
 // ruleIndex finds the rules that can start at a token without trying all.
 // Each vocabulary word carries the rules that can start with it (by the
-// word itself or by one of its categories); numbers share numRules.
+// word itself or by one of its categories); numbers are filed by the
+// number shape their first element wants, so "1,200" never tries a year.
 type ruleIndex struct {
 	vocab    *vocabulary
-	numRules []*rule
+	byShape [bHHMM + 1][]*rule
 }
 
 // newRuleIndex files every rule under each element that can be its first,
@@ -170,7 +181,7 @@ func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
 			case e.cat != catNone:
 				byCat[e.cat] = append(byCat[e.cat], r)
 			case e.builtin != bNone:
-				ix.numRules = appendRule(ix.numRules, r)
+				ix.byShape[e.builtin] = appendRule(ix.byShape[e.builtin], r)
 			default:
 				for _, w := range e.words {
 					v.words[w].rules = appendRule(v.words[w].rules, r)
@@ -219,6 +230,14 @@ func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []
 	var scratch slots
 	try := func(rules []*rule) {
 		for _, r := range rules {
+			if r.second != nil {
+				if i+1 >= len(toks) || toks[i+1].paraBreak {
+					continue
+				}
+				if _, ok := matchElem(text, toks, i+1, r.second, &scratch); !ok {
+					continue
+				}
+			}
 			if _, ok := matchElems(text, toks, i, i, r.elems, &scratch); !ok {
 				continue
 			}
@@ -232,7 +251,12 @@ func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []
 		try(t.w.rules)
 	}
 	if t.kind == tokNum {
-		try(ix.numRules)
+		var probe slots
+		for b := bYear; b <= bHHMM; b++ {
+			if len(ix.byShape[b]) > 0 && probe.fillBuiltin(b, t) {
+				try(ix.byShape[b])
+			}
+		}
 	}
 	if len(buf) > 1 {
 		slices.SortFunc(buf, func(a, b match) int {
