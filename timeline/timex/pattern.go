@@ -153,7 +153,7 @@ func parseElem(f string) (elem, error) {
 // word itself or by one of its categories); numbers are filed by the
 // number shape their first element wants, so "1,200" never tries a year.
 type ruleIndex struct {
-	vocab    *vocabulary
+	vocab   *vocabulary
 	byShape [bHHMM + 1][]*rule
 }
 
