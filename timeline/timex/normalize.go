@@ -155,6 +155,9 @@ func normDate(c *context, m *match) (result, bool) {
 	if s.era != 0 && s.numSet && s.num > 0 {
 		p.y = s.era * s.num // "480 BC"
 	}
+	if m.rule.arg == "year" && s.numSet && s.num >= 1000 && s.num < 2200 {
+		p.y = s.num // "the year two thousand"
+	}
 	switch {
 	case s.decade != 0:
 		p.g, p.y = gDecade, s.decade*10
@@ -402,9 +405,16 @@ const lookahead = 100 * 24 * time.Hour
 // August 8 is a slip of tense, not next year.
 const lookback = 30 * 24 * time.Hour
 
-// near reports whether the day p lies within d of the base b. Only days
-// are near: a tense is a better guide than distance for a whole month.
+// near reports whether p lies close enough to the base b that a tense
+// pointing the other way is more likely loose wording than a year's jump:
+// a day within d, or, looking ahead, the month right after b's. A tense is
+// a better guide than distance for any other month.
 func near(p, b point, d time.Duration) bool {
+	if p.g == gMonth && b.g >= gMonth {
+		// the next month, "until mid-November" said in October
+		next := b.coarsen(gMonth).shift(gMonth, 1)
+		return d == lookahead && next.y == p.y && next.m == p.m
+	}
 	if p.g != gDay || b.g < gDay {
 		return false
 	}

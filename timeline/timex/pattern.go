@@ -63,6 +63,7 @@ type elem struct {
 	adjacent bool            // written with a leading ~: no space before the token
 	capital  bool            // written with a leading ^: the token starts upper case
 	negate   bool            // written with a leading !: the token must not match
+	peek     bool            // written with a leading &: the token must match, not taken
 }
 
 // parseRules reads rules.txt: lines of NAME TYPE ACTION[:ARG] = ELEM...
@@ -105,9 +106,9 @@ func parseRules(src string) ([]*rule, error) {
 		if len(r.elems) == 0 || r.elems[0].optional && len(r.elems) == 1 {
 			return nil, fmt.Errorf("rules.txt:%d: empty pattern", line)
 		}
-		if first := r.elems[0]; len(r.elems) > 1 && !first.optional && !first.negate &&
+		if first := r.elems[0]; len(r.elems) > 1 && !first.optional && !first.negate && !first.peek &&
 			first.cat == catNone { // a literal or a number: one token
-			if e := &r.elems[1]; !e.optional && !e.negate {
+			if e := &r.elems[1]; !e.optional && !e.negate && !e.peek {
 				r.second = e
 			}
 		}
@@ -118,10 +119,11 @@ func parseRules(src string) ([]*rule, error) {
 
 func parseElem(f string) (elem, error) {
 	var e elem
-	for len(f) > 1 && (f[0] == '~' || f[0] == '^' || f[0] == '!') {
+	for len(f) > 1 && strings.IndexByte("~^!&", f[0]) >= 0 {
 		e.adjacent = e.adjacent || f[0] == '~'
 		e.capital = e.capital || f[0] == '^'
 		e.negate = e.negate || f[0] == '!'
+		e.peek = e.peek || f[0] == '&'
 		f = f[1:]
 	}
 	if len(f) > 1 && strings.HasSuffix(f, "?") {
@@ -277,13 +279,15 @@ func matchElems(text string, toks []token, start, i int, elems []elem, s *slots)
 		return i, true
 	}
 	e := &elems[0]
-	if e.negate {
-		// a look-ahead: the next token must not match; it is not taken
+	if e.negate || e.peek {
+		// a look-ahead: the next token must (not) match; it is not taken
 		var scratch slots
+		matched := false
 		if i < len(toks) && !toks[i].paraBreak {
-			if _, ok := matchElem(text, toks, i, e, &scratch); ok {
-				return 0, false
-			}
+			_, matched = matchElem(text, toks, i, e, &scratch)
+		}
+		if matched == e.negate {
+			return 0, false
 		}
 		return matchElems(text, toks, start, i, elems[1:], s)
 	}

@@ -75,6 +75,8 @@ func cue(toks []token, i int) (tense, bool) {
 			return tenseFuture, true
 		}
 		return 0, false
+	case t.has(catPassive) && i > 0 && toks[i-1].key == "to":
+		return tenseFuture, true // "to be published in November"
 	case t.has(catPast):
 		if i > 0 && toks[i-1].has(catPassive) {
 			return 0, false // "will be held": a participle, not a past tense
