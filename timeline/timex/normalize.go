@@ -38,6 +38,7 @@ var normalizers = map[string]normalizer{
 	// skip matches words that look like dates but are not ("prices fall")
 	"skip":      func(*context, *match) (result, bool) { return result{}, false },
 	"rangeday":  normRangeDay,
+	"periodof":  normPeriodOf,
 	"rangeyear": normRangeYear,
 }
 
@@ -976,4 +977,24 @@ func normRangeYear(c *context, m *match) (result, bool) {
 		return result{}, false
 	}
 	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// normPeriodOf resolves a period named by a day just after it: "the
+// quarter ended Sept. 30" is the third quarter, "the week of March 6" the
+// week that holds March 6. The argument is the unit.
+func normPeriodOf(c *context, m *match) (result, bool) {
+	for j := m.to; j < len(c.toks) && j < m.to+3; j++ {
+		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
+			if next.rule.action != "date" || next.s.month == 0 || next.s.day == 0 {
+				continue
+			}
+			r, ok := normDate(c, &next)
+			if !ok || r.at.g != gDay || !r.at.known() {
+				continue
+			}
+			p := at(r.at.date(), unitGran(m.rule.arg))
+			return result{typ: Date, value: p.String(), at: p}, true
+		}
+	}
+	return result{}, false
 }
