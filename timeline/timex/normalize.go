@@ -872,6 +872,8 @@ func normAnaphor(c *context, m *match) (result, bool) {
 		return vagueSpan(s) // "the following days"
 	}
 	switch {
+	case s.unit == "" && m.rule.arg != "":
+		s.unit = m.rule.arg // "the latest period" is a quarter
 	case s.unit == "" && s.pod != "":
 		s.unit = "D" // "that morning" is a time of the day last named
 	case s.month != 0 || s.season != "":

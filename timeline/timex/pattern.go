@@ -157,6 +157,8 @@ func parseElem(f string) (elem, error) {
 type ruleIndex struct {
 	vocab   *vocabulary
 	byShape [bHHMM + 1][]*rule
+	// ordRules start with an ordinal: "20th" is a number that reads as one
+	ordRules []*rule
 }
 
 // newRuleIndex files every rule under each element that can be its first,
@@ -194,6 +196,7 @@ func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
 			}
 		}
 	}
+	ix.ordRules = byCat[catOrd]
 	for _, w := range v.words {
 		for _, e := range w.entries {
 			for _, r := range byCat[e.cat] {
@@ -253,6 +256,9 @@ func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []
 		try(t.w.rules)
 	}
 	if t.kind == tokNum {
+		if isOrdinalSuffix(t.suffix) {
+			try(ix.ordRules)
+		}
 		var probe slots
 		for b := bYear; b <= bHHMM; b++ {
 			if len(ix.byShape[b]) > 0 && probe.fillBuiltin(b, t) {
