@@ -201,7 +201,7 @@ func firstResolved(c *context, cands []match) (*match, result, bool) {
 		if m.rule.action == "skip" {
 			return m, result{}, true
 		}
-		if r, ok := normalizers[m.rule.action](c, m); ok {
+		if r, ok := c.normalize(m); ok {
 			return m, r, true
 		}
 	}
@@ -247,4 +247,80 @@ func loneAbbreviation(c *context, m *match) bool {
 		}
 	}
 	return false
+}
+
+// normalize runs the match's normalizer. Under an anchor known only to
+// the week, month or year, a relative expression could mean any of
+// several dates: it is resolved against every day the anchor may be, and
+// the value is the finest period all the answers share. "On Monday" under
+// an anchor of 2016-W47 is the week or the month it falls in, never a
+// day the evidence does not fix.
+func (c *context) normalize(m *match) (result, bool) {
+	norm := normalizers[m.rule.action]
+	if c.narrative || !c.anchor.known() || c.anchor.g >= gDay {
+		return norm(c, m)
+	}
+	coarse := c.anchor
+	defer func() { c.anchor = coarse }()
+	first := coarse.date()
+	last := coarse.shift(coarse.g, 1).date()
+	var agreed result
+	var points []point
+	for d := first; d.Before(last); d = d.AddDate(0, 0, 1) {
+		c.anchor = dayPoint(d)
+		s := m.s // normalizers may write to the slots
+		r, ok := norm(c, &match{rule: m.rule, from: m.from, to: m.to, s: s})
+		if !ok {
+			return result{}, false
+		}
+		if len(points) == 0 {
+			agreed = r
+		}
+		if r.at.g == gNone {
+			if r.value != agreed.value {
+				return result{}, false
+			}
+			continue
+		}
+		points = append(points, r.at)
+	}
+	if len(points) == 0 {
+		return agreed, true
+	}
+	agreed.at = commonPeriod(points)
+	if agreed.at.g < coarse.g && agreed.at.g < gYear || !agreed.at.known() {
+		// wider than the anchor's own period: say "around" that period
+		// rather than a decade ("last month" under an anchor of 2016)
+		agreed.at, agreed.mod = coarse, "APPROX"
+	}
+	agreed.value = agreed.at.String()
+	if agreed.at.g != points[0].g {
+		agreed.typ = Date
+	}
+	return agreed, true
+}
+
+// commonPeriod is the finest period that holds every point.
+func commonPeriod(points []point) point {
+	g := points[0].g
+	for _, p := range points {
+		g = min(g, p.g)
+	}
+	for ; g > gNone; g-- {
+		if g == gWeek || g == gSeason || g == gHalf || g == gQuarter {
+			continue // weeks straddle months; stick to the calendar's nest
+		}
+		first := points[0].coarsen(g)
+		same := true
+		for _, p := range points[1:] {
+			if p.coarsen(g).String() != first.String() {
+				same = false
+				break
+			}
+		}
+		if same {
+			return first
+		}
+	}
+	return point{g: gYear, y: unknownYear}
 }

@@ -182,3 +182,31 @@ func TestNoAnchor(t *testing.T) {
 		}
 	}
 }
+
+// TestCoarseAnchor resolves relative expressions under an anchor known
+// only to the week, month or year: the value is the finest period every
+// possible anchor day agrees on, never a day the anchor does not fix.
+func TestCoarseAnchor(t *testing.T) {
+	text := "Troops advanced on Monday. Yesterday talks failed. Last month the siege began. The tweet of November 21, 2016 said so."
+	day := time.Date(2016, 11, 22, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		gran timex.Granularity
+		want []string
+	}{
+		{timex.GranDay, []string{"2016-11-21", "2016-11-21", "2016-10", "2016-11-21"}},
+		{timex.GranWeek, []string{"2016-11-21", "2016-11", "2016-10", "2016-11-21"}},
+		{timex.GranMonth, []string{"2016", "2016", "2016-10", "2016-11-21"}},
+		{timex.GranYear, []string{"2016", "2016", "2016", "2016-11-21"}},
+	}
+	for _, tc := range tests {
+		got := timex.Resolve(text, timex.Options{Anchor: day, AnchorGranularity: tc.gran})
+		if len(got) != len(tc.want) {
+			t.Fatalf("granularity %d: got %v", tc.gran, got)
+		}
+		for i, w := range tc.want {
+			if got[i].Value != w {
+				t.Errorf("granularity %d, %q: got %s, want %s", tc.gran, got[i].Text, got[i].Value, w)
+			}
+		}
+	}
+}
