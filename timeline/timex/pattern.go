@@ -22,8 +22,9 @@ type rule struct {
 	elems  []elem
 	order  int // position in the file: earlier rules win ties
 	// second is the element the token after the first must match, when
-	// the first always takes one token: checked before anything else, it
-	// turns most attempts at "the" or a number away at once.
+	// the first always takes one token (anything but a month or weekday,
+	// which may take its abbreviation's dot): checked before anything
+	// else, it turns most attempts at "the" or a number away at once.
 	second *elem
 	// lead is how many leading elements are context, written with a
 	// leading <: they must match but are not part of the expression
@@ -107,7 +108,7 @@ func parseRules(src string) ([]*rule, error) {
 			return nil, fmt.Errorf("rules.txt:%d: empty pattern", line)
 		}
 		if first := r.elems[0]; len(r.elems) > 1 && !first.optional && !first.negate && !first.peek &&
-			first.cat == catNone { // a literal or a number: one token
+			first.cat != catMonth && first.cat != catWeekday && first.cat != catWeekdays { // "Aug." takes two tokens
 			if e := &r.elems[1]; !e.optional && !e.negate && !e.peek {
 				r.second = e
 			}
