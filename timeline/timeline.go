@@ -51,12 +51,26 @@ type Source struct {
 	URL     string       `json:"url,omitempty"`
 	Anchor  SourceAnchor `json:"anchor"`
 	Timex   SourceTimex  `json:"timex"`
+	// Sentence is the sentence that reports the event, and Clause the
+	// part of it that the date governs: a sentence that dates two
+	// happenings gives two events, told apart by their clauses. Both are
+	// empty for a source that is an article rather than a report.
+	Sentence SourceSpan `json:"sentence,omitzero"`
+	Clause   SourceSpan `json:"clause,omitzero"`
 }
 
 // SourceAnchor is the article date an event was resolved against.
 type SourceAnchor struct {
 	Date      string    `json:"date"`
 	Precision Precision `json:"precision"`
+}
+
+// SourceSpan is a stretch of an article's normalized text, by byte
+// offsets, with the text it covers.
+type SourceSpan struct {
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
 }
 
 // SourceTimex is the expression that dated an event, with byte offsets into

@@ -68,9 +68,14 @@ func (e *env) anchorsCmd(args []string) error {
 // loadConfig reads the config file; the default one may be absent, one
 // named with --config may not.
 func (e *env) loadConfig(fs *flagSet, path string) (*config.Config, error) {
+	return config.Load(path, !configNamed(fs))
+}
+
+// configNamed reports whether --config was given.
+func configNamed(fs *flagSet) bool {
 	named := false
 	fs.Visit(func(f *flag.Flag) { named = named || f.Name == "config" })
-	return config.Load(path, !named)
+	return named
 }
 
 func writeAnchorsText(w io.Writer, arts []*article.Article, anchors []anchor.Anchor) error {

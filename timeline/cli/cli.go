@@ -4,12 +4,16 @@
 package cli
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"strings"
 
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/event"
+	"conflict-timeline/timeline/export"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -27,12 +31,21 @@ const (
 	exitUsage = 2 // the command line itself is wrong
 )
 
-// env is what a command may touch. The resolver is part of it so that
-// tests can run the commands on a resolver of their own.
+// env is what a command may touch. The resolver and the later steps are
+// part of it so that tests can run the commands on steps of their own.
 type env struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
 	resolve        func(text string, opt timex.Options) []timex.Timex
+	// extract and exports are the pipeline's last steps; nil means
+	// event.Extract and export.Formats.
+	extract func([]event.Input, event.Gazetteer) timeline.Timeline
+	exports []export.Format
+	// ctx ends a command that runs until stopped (serve); nil means it
+	// runs until interrupted.
+	ctx context.Context
+	// served, if set, learns the preview's address once it is served.
+	served func(url string)
 }
 
 // command is one subcommand. run gets the arguments after the command's
@@ -43,18 +56,21 @@ type command struct {
 	run     func(e *env, args []string) error
 }
 
-// commands are listed by usage in this order. extract, serve, new and
-// build will join them.
+// commands are listed by usage in this order.
 var commands = []command{
+	{"build", "build the website and the exports from config.toml into public/", (*env).buildCmd},
+	{"serve", "preview the website on this computer, built again as you edit", (*env).serveCmd},
+	{"new", "lay out a new timeline in a folder of its own", (*env).newCmd},
+	{"extract", "print the events of the articles as JSON, CSV, TimelineJS3 JSON or iCalendar", (*env).extractCmd},
 	{"resolve", "find and resolve the temporal expressions of one text", (*env).resolveCmd},
 	{"anchors", "infer each article's own date, with its precision and reasons", (*env).anchorsCmd},
 	{"eval", "score the resolver against TimeML corpora", (*env).evalCmd},
 	{"seeds", "list the dated expressions of the seed articles", (*env).seedsCmd},
 }
 
-// defaultCommand runs when no command is named. Until there is a site to
-// serve, it shows what the resolver makes of the seeds.
-const defaultCommand = "seeds"
+// defaultCommand runs when no command is named: in a timeline's folder,
+// "timeline" alone builds its site.
+const defaultCommand = "build"
 
 func (e *env) main(args []string) int {
 	name := defaultCommand

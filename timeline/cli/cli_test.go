@@ -41,7 +41,7 @@ func TestMainExitAndMessages(t *testing.T) {
 		stdout string // each must appear in its stream
 		stderr string
 	}{
-		{[]string{"help"}, exitOK, "commands:\n  resolve", ""},
+		{[]string{"help"}, exitOK, "commands:\n  build     build the website and the exports from config.toml into public/ (the default)\n", ""},
 		{[]string{"--help"}, exitOK, "Run 'timeline COMMAND -h'", ""},
 		{[]string{"nope"}, exitUsage, "", `unknown command "nope"`},
 		{[]string{"resolve", "-h"}, exitOK, "usage: timeline resolve [--anchor", ""},
@@ -58,6 +58,16 @@ func TestMainExitAndMessages(t *testing.T) {
 		{[]string{"eval", "testdata/seeds"}, exitFail, "", "testdata/seeds: no .tml files"},
 		{[]string{"seeds", "--dir", "testdata/nowhere"}, exitFail, "", "timeline seeds: testdata/nowhere: no seed articles"},
 		{[]string{"seeds", "extra"}, exitUsage, "", `takes no arguments; got ["extra"]`},
+		{[]string{"build", "extra"}, exitUsage, "", `timeline build: takes no arguments; got ["extra"]`},
+		{[]string{"build", "--base-url", "user.github.io/repo"}, exitUsage, "", `--base-url "user.github.io/repo": want an absolute http or https URL`},
+		{[]string{"build", "--config", "testdata/missing.toml"}, exitFail, "", "timeline build: testdata/missing.toml: open testdata/missing.toml: no such file"},
+		// Here, in timeline/cli, there is no config.toml and no seeds/.
+		{[]string{"--dest", "testdata/nowhere"}, exitFail, "", "timeline build: seeds: the source folder of articles is missing; create it or set [timeline] source in config.toml\n(there is no config.toml here: run timeline in a timeline's folder, name one with --config, or make one with 'timeline new DIR')"},
+		{[]string{"new"}, exitUsage, "", "timeline new: want one DIR, the folder of the new timeline; got 0"},
+		{[]string{"new", "a", "b"}, exitUsage, "", "got 2"},
+		{[]string{"new", "testdata"}, exitFail, "", "timeline new: testdata: not empty; a new timeline needs a folder of its own"},
+		{[]string{"serve", "--port", "70000"}, exitUsage, "", "--port 70000: want 0 to 65535"},
+		{[]string{"serve", "--config", "testdata/missing.toml"}, exitFail, "", "timeline serve: testdata/missing.toml: open testdata/missing.toml: no such file"},
 	}
 	for _, tt := range tests {
 		t.Run(strings.Join(tt.args, " "), func(t *testing.T) {
@@ -98,9 +108,8 @@ func TestSeeds(t *testing.T) {
 		want string
 	}{
 		{
-			// Flags without a command go to the default command.
 			name: "anchored",
-			args: []string{"--anchor", "2016-08-02", "--dir", "testdata/seeds"},
+			args: []string{"seeds", "--anchor", "2016-08-02", "--dir", "testdata/seeds"},
 			want: "anchor: 2016-08-02 (day precision, from --anchor)\n" +
 				"\ntestdata/seeds/a.txt\n" +
 				"  2016-08-02  DATE  \"Tuesday\"  line 2\n" +

@@ -15,8 +15,7 @@ func (e *env) seedsCmd(args []string) error {
 	fs := e.flags("seeds", "[--anchor YYYY-MM-DD] [--dir DIR]",
 		"Seeds resolves each seed article (DIR/*.txt, plain text) and lists its dated\n"+
 			"expressions, DATE and TIME, with their values. The seeds carry no date of\n"+
-			"their own, so without --anchor they are resolved in narrative mode. It is\n"+
-			"what timeline does when no command is named, until the site exists.")
+			"their own, so without --anchor they are resolved in narrative mode.")
 	var a anchorFlag
 	fs.Var(&a, "anchor", anchorUsage)
 	dir := fs.String("dir", "seeds", "the folder of seed articles")

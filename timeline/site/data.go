@@ -28,6 +28,9 @@ type siteData struct {
 	Articles []articleData `json:"articles"`
 	Months   []monthData   `json:"months"`
 	Chart    chart         `json:"chart"`
+	// Downloads are the files published beside the pages (the exports),
+	// which every page's footer links to.
+	Downloads []string `json:"downloads,omitempty"`
 }
 
 type eventData struct {

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
@@ -26,6 +27,7 @@ import (
 	"github.com/spf13/afero"
 
 	"conflict-timeline/theme"
+	"conflict-timeline/timeline/internal/progress"
 )
 
 const (
@@ -56,7 +58,7 @@ func Build(in Input, opt Options) error {
 	buildMu.Lock()
 	defer buildMu.Unlock()
 	began := time.Now()
-	prog := newProgress(opt.Progress)
+	prog := progress.New(opt.Progress, "site")
 
 	projectDir, destDir, err := dirs(opt)
 	if err != nil {
@@ -64,7 +66,8 @@ func Build(in Input, opt Options) error {
 	}
 	data := newSiteData(in)
 	data.BaseURL = opt.BaseURL
-	prog.step("preparing %d events from %d articles", len(data.Events), len(data.Articles))
+	data.Downloads = slices.Sorted(maps.Keys(opt.Extra))
+	prog.Step("preparing %d events from %d articles", len(data.Events), len(data.Articles))
 
 	var logBuf syncBuffer
 	logW := io.Writer(&logBuf)
@@ -73,6 +76,9 @@ func Build(in Input, opt Options) error {
 	}
 	b := &hugoBuild{
 		projectDir: projectDir,
+		configFile: opt.ConfigFile,
+		title:      opt.Title,
+		language:   opt.Language,
 		virtual:    filepath.Join(projectDir, virtualDir),
 		mem:        afero.NewMemMapFs(),
 		logW:       logW,
@@ -82,7 +88,7 @@ func Build(in Input, opt Options) error {
 	// (caches, generated resources) and everything we add lands in memory.
 	b.source = overlayfs.New(overlayfs.Options{Fss: []afero.Fs{b.mem, afero.NewReadOnlyFs(afero.NewOsFs())}, FirstWritable: true})
 
-	prog.step("loading the configuration")
+	prog.Step("loading the configuration")
 	configs, err := b.configure(&data)
 	if err != nil {
 		return err
@@ -91,11 +97,14 @@ func Build(in Input, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("site: %w%s", err, indent(logBuf.String()))
 	}
+	if err := addExtra(site, opt.Extra); err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
 	n, err := publish(site, destDir)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	prog.step("wrote %d files to %s in %s", n, destDir, time.Since(began).Round(time.Millisecond))
+	prog.Step("wrote %d files to %s in %s", n, destDir, time.Since(began).Round(time.Millisecond))
 	return nil
 }
 
@@ -121,6 +130,8 @@ func dirs(opt Options) (project, dest string, err error) {
 // project overlaid with memory, and what writes to it.
 type hugoBuild struct {
 	projectDir, virtual string
+	configFile          string // empty: Hugo looks for its usual names
+	title, language     string // overrides of config.toml, if set
 	mem, source         afero.Fs
 	flags               config.Provider
 	logW                io.Writer
@@ -141,8 +152,14 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 	// data. Reading it from the configuration takes a first pass, which
 	// is cheap and honours every place Hugo may find it.
 	b.flags = hugoFlags(b.projectDir, b.virtual)
+	if b.title != "" {
+		b.flags.Set("title", b.title)
+	}
+	if b.language != "" {
+		b.flags.Set("locale", b.language)
+	}
 	if data.BaseURL == "" {
-		configs, err := loadConfig(b.source, b.flags, b.logger)
+		configs, err := b.loadConfig()
 		if err != nil {
 			return nil, err
 		}
@@ -161,12 +178,12 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 		return nil, err
 	}
 	b.flags.Set("baseURL", "/")
-	return loadConfig(b.source, b.flags, b.logger)
+	return b.loadConfig()
 }
 
 // render has Hugo build the site into memory and returns it, static
 // files and all.
-func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress) (afero.Fs, error) {
+func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) (afero.Fs, error) {
 	dest := &countingFs{Fs: afero.NewMemMapFs()}
 	hfs := hugofs.NewFromSourceAndDestination(b.source, dest, b.flags)
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logg.LevelWarn, StdOut: io.Discard, StdErr: b.logW})
@@ -175,7 +192,7 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress) (afero.Fs
 	}
 	defer sites.Close()
 
-	stop := prog.live("rendering pages", func() string { return fmt.Sprintf("%d files", dest.created.Load()) })
+	stop := prog.Live("rendering pages", func() string { return fmt.Sprintf("%d files", dest.created.Load()) })
 	// No build lock: the working dir seen by Hugo is partly in memory and
 	// the lock file would be too, so it could guard nothing.
 	err = sites.Build(hugolib.BuildCfg{NoBuildLock: true})
@@ -188,7 +205,7 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress) (afero.Fs
 	// separate step, which is ours to do here. The static filesystem is
 	// already the union of the theme's and the project's static/, project
 	// first.
-	prog.step("copying static files")
+	prog.Step("copying static files")
 	for _, sfs := range sites.BaseFs.SourceFilesystems.Static {
 		if err := copyTree(sfs.Fs, hfs.PublishDirStatic, sfs.PublishFolder); err != nil {
 			return nil, fmt.Errorf("copying static files: %w", err)
@@ -201,11 +218,12 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress) (afero.Fs
 	return hfs.PublishDir, nil
 }
 
-func loadConfig(source afero.Fs, flags config.Provider, logger loggers.Logger) (*allconfig.Configs, error) {
+func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
 	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Fs:          source,
-		Flags:       flags,
-		Logger:      logger,
+		Fs:          b.source,
+		Flags:       b.flags,
+		Logger:      b.logger,
+		Filename:    b.configFile,
 		Environment: "production",
 		// An explicit environment, so a stray HUGO_* variable in the
 		// user's shell cannot change the site. It must not be empty, or
@@ -300,6 +318,27 @@ func writeFile(fsys afero.Fs, name string, b []byte) error {
 		return err
 	}
 	return afero.WriteFile(fsys, name, b, 0o644)
+}
+
+// addExtra puts the extra files into the rendered site, refusing to
+// replace a file Hugo made: a static/events.json of the project and the
+// events.json export cannot both be published, and saying so beats
+// silently dropping one.
+func addExtra(site afero.Fs, extra map[string][]byte) error {
+	for _, name := range slices.Sorted(maps.Keys(extra)) {
+		path := filepath.FromSlash(name)
+		if !filepath.IsLocal(path) {
+			return fmt.Errorf("extra file %q: want a relative path inside the site", name)
+		}
+		path = filepath.Join(string(filepath.Separator), path)
+		if _, err := site.Stat(path); err == nil {
+			return fmt.Errorf("%s is both a file of the site (from static/ or a template) and a generated file; rename or remove the site's", name)
+		}
+		if err := writeFile(site, path, extra[name]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // publish copies the rendered site to dir, in a fixed order, and removes

@@ -10,8 +10,9 @@
 // labels, grouping keys, the text cut into marked and unmarked runs — and
 // never writes front matter or HTML, while the theme owns every page, URL
 // and tag, so a user who overrides it can change any of them. Nothing
-// generated is written into the project folder; the rendered site is
-// written to the destination only once Hugo has built it without error.
+// generated is written into the project folder; the rendered site, with
+// the extra files it is given (the exports), is written to the
+// destination only once Hugo has built it without error.
 package site
 
 import (
@@ -57,12 +58,27 @@ type Options struct {
 	// static/, data/, assets/ and theme/, as in a Hugo project. Empty
 	// means the current folder.
 	ProjectDir string
+	// ConfigFile is the project's settings file when it is not one Hugo
+	// finds by itself (hugo.toml, config.toml, ... in ProjectDir).
+	ConfigFile string
 	// DestDir receives the site; empty means ProjectDir/public.
 	DestDir string
 	// BaseURL overrides the baseURL of config.toml, e.g.
 	// https://user.github.io/repo/ for GitHub Pages. The site links
 	// relatively either way, so it also opens from disk.
 	BaseURL string
+	// Title and Language, when set, win over config.toml's title and
+	// locale, as BaseURL does over its baseURL: the timeline tool reads
+	// them from its own [site] table. Language is a tag such as en or
+	// en-GB, for the pages' lang attribute.
+	Title    string
+	Language string
+	// Extra are files published with the site, by slash-separated path
+	// under DestDir: the data exports. They are written in the same step
+	// as the pages, only when the whole build succeeded, and listed with
+	// them, so a later build removes those it no longer makes. A path
+	// that the site itself uses is an error, not an overwrite.
+	Extra map[string][]byte
 	// Progress, if set, receives a line per build step; when it is a
 	// terminal the page count is updated in place while Hugo renders.
 	Progress io.Writer

@@ -459,3 +459,72 @@ func TestBuildOddInput(t *testing.T) {
 		}
 	}
 }
+
+// TestBuildExtraFiles: the exports are published with the site, listed
+// with it for cleanup, and never replace a file of the site.
+func TestBuildExtraFiles(t *testing.T) {
+	dest := t.TempDir()
+	extra := map[string][]byte{"events.json": []byte(`{"events":[]}`), "data/events.csv": []byte("id\n")}
+	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extra})
+	files := tree(t, dest)
+	for name, want := range extra {
+		if files[name] != string(want) {
+			t.Errorf("%s = %q, want %q", name, files[name], want)
+		}
+		if !strings.Contains(files[manifestName], "\n"+name+"\n") {
+			t.Errorf("%s is not in %s", name, manifestName)
+		}
+	}
+
+	// Every page links to them.
+	for _, page := range []string{"index.html", "sources/aleppo-siege-broken.html"} {
+		up := strings.Repeat("../", strings.Count(page, "/"))
+		if up == "" {
+			up = "./"
+		}
+		for _, want := range []string{`<a href="` + up + `data/events.csv" download>data/events.csv</a>`, `<a href="` + up + `events.json" download>events.json</a>`} {
+			if !strings.Contains(files[page], want) {
+				t.Errorf("%s lacks %s", page, want)
+			}
+		}
+	}
+
+	// A rebuild without one removes it, as it would a page.
+	delete(extra, "data/events.csv")
+	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extra})
+	if _, ok := tree(t, dest)["data/events.csv"]; ok {
+		t.Error("an extra file the last build did not make is still there")
+	}
+
+	tests := []struct {
+		name  string
+		extra map[string][]byte
+		want  string
+	}{
+		{"a file of the site", map[string][]byte{"css/timeline.css": nil}, "css/timeline.css is both a file of the site"},
+		{"outside the site", map[string][]byte{"../escape.json": nil}, `extra file "../escape.json": want a relative path`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dest := filepath.Join(t.TempDir(), "public")
+			err := Build(fixture(), Options{ProjectDir: "testdata/project", DestDir: dest, Extra: tt.extra})
+			if err == nil || !strings.Contains(err.Error(), tt.want) {
+				t.Errorf("Build: %v; want an error saying %q", err, tt.want)
+			}
+			if _, err := os.Stat(dest); err == nil {
+				t.Error("a failed build wrote to the destination")
+			}
+		})
+	}
+}
+
+// TestBuildTitleAndLanguage: the timeline tool's [site] settings win over
+// Hugo's own, as the base URL does.
+func TestBuildTitleAndLanguage(t *testing.T) {
+	got := read(t, build(t, "testdata/project", fixture(), Options{Title: "Aleppo 2016", Language: "fr"}), "index.html")
+	for _, want := range []string{"<title>Aleppo 2016</title>", `<html lang="fr">`} {
+		if !strings.Contains(got, want) {
+			t.Errorf("index.html lacks %s", want)
+		}
+	}
+}

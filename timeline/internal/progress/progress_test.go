@@ -1,4 +1,4 @@
-package site
+package progress
 
 import (
 	"bytes"
@@ -7,24 +7,24 @@ import (
 	"time"
 )
 
-func TestProgress(t *testing.T) {
+func TestReporter(t *testing.T) {
 	tests := []struct {
 		name     string
 		terminal bool
 		want     []string
 		not      []string
 	}{
-		{name: "log", want: []string{"site: step 1\n", "site: rendering: 3 files\n"}, not: []string{"\r"}},
+		{name: "log", want: []string{"site: step 1\n", "site: rendering: 3 files in "}, not: []string{"\r"}},
 		// On a terminal the live step redraws one line and ends it.
-		{name: "terminal", terminal: true, want: []string{"site: step 1\n", "\r\x1b[Ksite: rendering… 3 files", "\r\x1b[Ksite: rendering: 3 files\n"}},
+		{name: "terminal", terminal: true, want: []string{"site: step 1\n", "\r\x1b[Ksite: rendering… 3 files (", "\r\x1b[Ksite: rendering: 3 files in "}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var out bytes.Buffer
-			p := &progress{w: &out, terminal: tt.terminal}
-			p.step("step %d", 1)
-			stop := p.live("rendering", func() string { return "3 files" })
-			time.Sleep(redrawEvery * 3 / 2)
+			p := &Reporter{w: &out, prefix: "site", terminal: tt.terminal}
+			p.Step("step %d", 1)
+			stop := p.Live("rendering", func() string { return "3 files" })
+			time.Sleep(RedrawEvery * 3 / 2)
 			stop()
 			for _, w := range tt.want {
 				if !strings.Contains(out.String(), w) {
@@ -40,7 +40,7 @@ func TestProgress(t *testing.T) {
 	}
 
 	// Without a writer nothing is printed, and nothing breaks.
-	quiet := newProgress(nil)
-	quiet.step("nothing")
-	quiet.live("nothing", func() string { return "" })()
+	quiet := New(nil, "site")
+	quiet.Step("nothing")
+	quiet.Live("nothing", func() string { return "" })()
 }

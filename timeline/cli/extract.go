@@ -1,0 +1,106 @@
+package cli
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strings"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/anchor"
+	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/config"
+	"conflict-timeline/timeline/event"
+	"conflict-timeline/timeline/export"
+)
+
+func (e *env) extractCmd(args []string) error {
+	formats := e.exportFormats()
+	var names []string
+	for _, f := range formats {
+		names = append(names, f.Name)
+	}
+	fs := e.flags("extract", "[--format "+strings.Join(names, "|")+"] [--config FILE] [DIR]",
+		"Extract reads the articles of DIR (by default the source folder that\n"+
+			"config.toml names), dates them as 'timeline anchors' does, resolves\n"+
+			"their dates and prints their events in one of the export formats the\n"+
+			"site is published with: events.json, an ACLED-like CSV, TimelineJS3\n"+
+			"JSON or iCalendar. Places and actors come from config.toml's\n"+
+			"[gazetteer], or the built-in one for the Syrian war when it has none.\n"+
+			"A file that cannot be read is reported with the reason; the events of\n"+
+			"the others are still printed.")
+	format := fs.String("format", "json", "output format: "+strings.Join(names, ", "))
+	cfgPath := fs.String("config", config.DefaultFile, "the config file (source folder, pins, gazetteer); may be absent")
+	dirs, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	i := slices.IndexFunc(formats, func(f export.Format) bool { return f.Name == *format })
+	switch {
+	case len(dirs) > 1:
+		return usagef("want at most one DIR; got %d", len(dirs))
+	case i < 0:
+		return usagef("--format %q: want one of %s", *format, strings.Join(names, ", "))
+	}
+	cfg, err := e.loadConfig(fs, *cfgPath)
+	if err != nil {
+		return err
+	}
+	dir := cfg.Source()
+	if len(dirs) == 1 {
+		dir = dirs[0]
+	}
+
+	tl, read, errs, err := e.timeline(cfg, dir)
+	if err != nil {
+		return err
+	}
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "timeline extract: %v\n", err)
+	}
+	if err := formats[i].Write(e.stdout, tl); err != nil {
+		return err
+	}
+	switch {
+	case read == 0 && len(errs) == 0:
+		return fmt.Errorf("%s: no articles here (.txt, .md, .html)", dir)
+	case len(errs) > 0:
+		return fmt.Errorf("%d of %d files could not be read", len(errs), len(errs)+read)
+	}
+	return nil
+}
+
+// timeline runs the steps up to the events on the articles of dir: read,
+// anchor as one collection, resolve, extract. It is the pipeline without
+// the site; read is how many articles could be read, errs the files that
+// could not.
+func (e *env) timeline(cfg *config.Config, dir string) (tl timeline.Timeline, read int, errs []error, err error) {
+	var gaz event.Gazetteer
+	if err := cfg.Table("gazetteer", &gaz); err != nil {
+		return tl, 0, nil, err
+	}
+	if err := gaz.Check(); err != nil {
+		return tl, 0, nil, fmt.Errorf("%s: %w", cmp.Or(cfg.File(), config.DefaultFile), err)
+	}
+	arts, errs := article.ReadDir(dir)
+	anchors := anchor.Articles(arts, anchor.Options{Resolve: e.resolve, Pins: cfg.Pins()})
+	inputs := make([]event.Input, len(arts))
+	for i, a := range arts {
+		inputs[i] = event.Input{Article: a, Anchor: anchors[i], Timexes: e.resolve(a.Text, anchors[i].Options())}
+	}
+	extract := e.extract
+	if extract == nil {
+		extract = event.Extract
+	}
+	tl = extract(inputs, gaz)
+	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
+	return tl, len(arts), errs, nil
+}
+
+// exportFormats are the env's export formats; nil means export.Formats.
+func (e *env) exportFormats() []export.Format {
+	if e.exports == nil {
+		return export.Formats
+	}
+	return e.exports
+}

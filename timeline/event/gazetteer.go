@@ -1,0 +1,203 @@
+package event
+
+import (
+	_ "embed"
+	"fmt"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/BurntSushi/toml"
+
+	"conflict-timeline/timeline/article"
+)
+
+// gazetteerTOML is the default gazetteer, the same tables config.toml
+// ships with, so that the program works without a config file.
+//
+//go:embed gazetteer.toml
+var gazetteerTOML string
+
+// DefaultGazetteer is the places and actors of the Syrian war that the
+// program ships with: the [gazetteer] tables of the config.toml it comes
+// with, embedded. Extract uses it when given an empty gazetteer.
+func DefaultGazetteer() Gazetteer {
+	var file struct {
+		Gazetteer Gazetteer `toml:"gazetteer"`
+	}
+	if _, err := toml.Decode(gazetteerTOML, &file); err != nil {
+		panic("gazetteer.toml: " + err.Error())
+	}
+	return file.Gazetteer
+}
+
+// IsZero reports whether the gazetteer names nothing, as when config.toml
+// has no [gazetteer] tables.
+func (g Gazetteer) IsZero() bool { return len(g.Places) == 0 && len(g.Actors) == 0 }
+
+// Check reports the first mistake in the gazetteer: an entry without a
+// name, an empty alias, or a name that two entries claim, which would
+// make every mention of it ambiguous.
+func (g Gazetteer) Check() error {
+	type entryAt struct {
+		kind string
+		i    int
+	}
+	owner := map[string]entryAt{}
+	for _, l := range []struct {
+		kind    string
+		entries []Entry
+	}{{"places", g.Places}, {"actors", g.Actors}} {
+		for i, e := range l.entries {
+			if strings.TrimSpace(e.Name) == "" {
+				return fmt.Errorf("[[gazetteer.%s]] number %d has no name", l.kind, i+1)
+			}
+			for _, a := range e.names() {
+				if strings.TrimSpace(a) == "" {
+					return fmt.Errorf("[[gazetteer.%s]] %q has an empty alias", l.kind, e.Name)
+				}
+				here := entryAt{l.kind, i}
+				if o, ok := owner[a]; ok && o != here {
+					other := g.Places
+					if o.kind == "actors" {
+						other = g.Actors
+					}
+					return fmt.Errorf("[[gazetteer.%s]] %q: %q is already a name of %q", l.kind, e.Name, a, other[o.i].Name)
+				}
+				owner[a] = here
+			}
+		}
+	}
+	return nil
+}
+
+// names are the entry's name and its aliases.
+func (e Entry) names() []string { return append([]string{e.Name}, e.Aliases...) }
+
+// finder finds the gazetteer's names in text.
+type finder struct {
+	// names are every name of every entry, longest first, so that the
+	// longest name wins where several start or overlap.
+	names []gazName
+}
+
+type gazName struct {
+	entry string
+	place bool
+	// forms are how the name may be written: as given, and in capitals
+	// throughout ("ALEPPO") unless it is as short as "US", "IS" and "UN",
+	// which are words in capitals. A name in lower case matches in any
+	// case: its one form is looked for in the text folded to lower case.
+	forms []string
+	fold  bool
+}
+
+// minCaps is the length from which a name also matches in capitals.
+const minCaps = 4
+
+func newFinder(g Gazetteer) *finder {
+	f := &finder{}
+	seen := map[string]bool{}
+	add := func(entries []Entry, place bool) {
+		for _, e := range entries {
+			for _, n := range e.names() {
+				n = strings.TrimSpace(n)
+				if n == "" || seen[n] {
+					continue // Check reports these; the first entry keeps the name
+				}
+				seen[n] = true
+				gn := gazName{entry: e.Name, place: place, forms: []string{n}, fold: asciiLower(n) == n}
+				if up := asciiUpper(n); !gn.fold && up != n && utf8.RuneCountInString(n) >= minCaps {
+					gn.forms = append(gn.forms, up)
+				}
+				f.names = append(f.names, gn)
+			}
+		}
+	}
+	add(g.Places, true)
+	add(g.Actors, false)
+	sort.SliceStable(f.names, func(i, j int) bool { return len(f.names[i].forms[0]) > len(f.names[j].forms[0]) })
+	return f
+}
+
+// find returns the places and actors named in the spans of text, each
+// once, in the order they are first named.
+func (f *finder) find(text string, spans []article.Span) (places, actors []string) {
+	type hit struct {
+		start, end int
+		n          *gazName
+	}
+	var hits []hit
+	free := func(s, e int) bool {
+		for _, h := range hits {
+			if s < h.end && h.start < e {
+				return false
+			}
+		}
+		return true
+	}
+	for _, sp := range spans {
+		in := text[sp.Start:sp.End]
+		// ASCII folding keeps byte offsets, which Unicode folding may not.
+		folded := asciiLower(in)
+		for i := range f.names {
+			n := &f.names[i]
+			hay := in
+			if n.fold {
+				hay = folded
+			}
+			for _, form := range n.forms {
+				for off := 0; ; {
+					k := strings.Index(hay[off:], form)
+					if k < 0 {
+						break
+					}
+					s, e := off+k, off+k+len(form)
+					off = s + 1
+					if boundary(in, s, e) && free(sp.Start+s, sp.Start+e) {
+						hits = append(hits, hit{sp.Start + s, sp.Start + e, n})
+					}
+				}
+			}
+		}
+	}
+	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	seen := map[string]bool{}
+	for _, h := range hits {
+		if seen[h.n.entry] {
+			continue
+		}
+		seen[h.n.entry] = true
+		if h.n.place {
+			places = append(places, h.n.entry)
+		} else {
+			actors = append(actors, h.n.entry)
+		}
+	}
+	return places, actors
+}
+
+// boundary reports whether in[s:e] stands as words of its own: no letter
+// or digit right before or after it.
+func boundary(in string, s, e int) bool {
+	if r, _ := utf8.DecodeLastRuneInString(in[:s]); s > 0 && isWordRune(r) {
+		return false
+	}
+	if r, _ := utf8.DecodeRuneInString(in[e:]); e < len(in) && isWordRune(r) {
+		return false
+	}
+	return true
+}
+
+func asciiLower(s string) string { return asciiMap(s, 'A', 'Z', 'a'-'A') }
+func asciiUpper(s string) string { return asciiMap(s, 'a', 'z', 'A'-'a') }
+
+func asciiMap(s string, lo, hi byte, shift int) string {
+	b := []byte(s)
+	for i, c := range b {
+		if lo <= c && c <= hi {
+			b[i] = byte(int(c) + shift)
+		}
+	}
+	return string(b)
+}

@@ -1,0 +1,201 @@
+package event
+
+import (
+	"cmp"
+	"crypto/sha1"
+	"encoding/hex"
+	"fmt"
+	"slices"
+	"strings"
+
+	"conflict-timeline/timeline"
+)
+
+// Likeness thresholds: the Jaccard index of two reports' content words
+// from which they tell one happening.
+const (
+	// repeated is for one article that tells a thing twice, as a lead and
+	// a later paragraph do: nearly in the same words, at the same date.
+	repeated = 0.5
+	// retold is for two articles: each tells it in words of its own, and
+	// the overlapping date and the shared place carry the rest.
+	retold = 0.25
+)
+
+// same reports whether two drafts tell one happening.
+func same(a, b *draft) bool {
+	if a.event.Planned != b.event.Planned {
+		return false
+	}
+	if a.article == b.article {
+		// The clauses of one sentence were told apart on purpose.
+		return a.sentence != b.sentence &&
+			a.event.Date == b.event.Date && a.event.End == b.event.End && a.event.Precision == b.event.Precision &&
+			jaccard(a.words, b.words) >= repeated
+	}
+	return a.when.overlaps(b.when) && sharePlace(a.event, b.event) && jaccard(a.words, b.words) >= retold
+}
+
+func sharePlace(a, b timeline.Event) bool {
+	for _, p := range a.Places {
+		if slices.Contains(b.Places, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// merge joins the drafts that tell one happening into one event with all
+// their sources, and returns the events in chronological order. Only
+// drafts of one article or of one place are compared, so the cost grows
+// with the reports of a place rather than with the whole collection.
+// Which drafts end up together does not depend on their order: the events
+// are the connected parts of the "same" relation.
+func merge(drafts []*draft) []timeline.Event {
+	parent := make([]int, len(drafts))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		if parent[i] != i {
+			parent[i] = root(parent[i])
+		}
+		return parent[i]
+	}
+	near := map[string][]int{}
+	for i, d := range drafts {
+		near["article "+d.article] = append(near["article "+d.article], i)
+		for _, p := range d.event.Places {
+			near["place "+p] = append(near["place "+p], i)
+		}
+	}
+	for _, ids := range near {
+		for x, i := range ids {
+			for _, j := range ids[x+1:] {
+				if root(i) != root(j) && same(drafts[i], drafts[j]) {
+					parent[root(j)] = root(i)
+				}
+			}
+		}
+	}
+	groups := map[int][]*draft{}
+	for i, d := range drafts {
+		groups[root(i)] = append(groups[root(i)], d)
+	}
+	type placed struct {
+		event timeline.Event
+		when  period
+	}
+	joined := make([]placed, 0, len(groups))
+	for _, g := range groups {
+		e, when := join(g)
+		joined = append(joined, placed{e, when})
+	}
+	slices.SortFunc(joined, func(a, b placed) int {
+		return cmp.Or(
+			a.when.begin().Compare(b.when.begin()),
+			a.when.end().Compare(b.when.end()),
+			cmp.Compare(boolRank(a.event.Planned), boolRank(b.event.Planned)),
+			cmp.Compare(a.event.ID, b.event.ID),
+			compareSources(a.event.Sources[0], b.event.Sources[0]),
+		)
+	})
+	events := make([]timeline.Event, len(joined))
+	for i, j := range joined {
+		events[i] = j.event
+	}
+	dedupe(events)
+	return events
+}
+
+// join makes one event of the drafts of one happening. It takes its
+// date, words and ID from the report that dates it best (the most
+// precise, then the surest), its type from the most specific type any
+// report has, and lists every report as a source, the best first.
+func join(g []*draft) (timeline.Event, period) {
+	slices.SortFunc(g, func(a, b *draft) int {
+		return cmp.Or(
+			cmp.Compare(precisionRank[a.event.Precision], precisionRank[b.event.Precision]),
+			cmp.Compare(b.event.Confidence, a.event.Confidence),
+			compareSources(a.event.Sources[0], b.event.Sources[0]),
+		)
+	})
+	best := g[0]
+	e := best.event
+	e.ID = eventID(best)
+	e.Sources = []timeline.Source{best.event.Sources[0]}
+	rest := g[1:]
+	slices.SortFunc(rest, func(a, b *draft) int { return compareSources(a.event.Sources[0], b.event.Sources[0]) })
+	for _, d := range rest {
+		e.Sources = append(e.Sources, d.event.Sources...)
+		e.Places = union(e.Places, d.event.Places)
+		e.Actors = union(e.Actors, d.event.Actors)
+		e.Confidence = max(e.Confidence, d.event.Confidence)
+		if typeRank(d.event.Type) < typeRank(e.Type) {
+			e.Type = d.event.Type
+		}
+	}
+	return e, best.when
+}
+
+func compareSources(a, b timeline.Source) int {
+	return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Timex.Start, b.Timex.Start))
+}
+
+// typeRank is a type's precedence in types.toml; OtherType comes last.
+func typeRank(name string) int {
+	for i, t := range eventTypes {
+		if t.name == name {
+			return i
+		}
+	}
+	return len(eventTypes)
+}
+
+func union(a, b []string) []string {
+	for _, s := range b {
+		if !slices.Contains(a, s) {
+			a = append(a, s)
+		}
+	}
+	return a
+}
+
+func boolRank(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// eventID derives an event's ID from its date and its words, so that it
+// stays the same however the articles are ordered or added to:
+// 2016-08-07-3f2a9c01be.
+func eventID(d *draft) string {
+	key := d.event.Date + "/" + d.event.End + " " + strings.Join(d.words, " ")
+	sum := sha1.Sum([]byte(key))
+	return d.event.Date + "-" + hex.EncodeToString(sum[:])[:10]
+}
+
+// dedupe gives events that share an ID (the same words at the same date,
+// in reports not merged, such as two places) IDs of their own: the first
+// by its first source keeps the ID, the others take -2, -3, ... in that
+// order, which does not depend on the order of the articles either.
+func dedupe(events []timeline.Event) {
+	byID := map[string][]*timeline.Event{}
+	for i := range events {
+		byID[events[i].ID] = append(byID[events[i].ID], &events[i])
+	}
+	for id, same := range byID {
+		if len(same) < 2 {
+			continue
+		}
+		slices.SortFunc(same, func(a, b *timeline.Event) int {
+			return cmp.Or(compareSources(a.Sources[0], b.Sources[0]), cmp.Compare(a.Text, b.Text))
+		})
+		for k, e := range same[1:] {
+			e.ID = fmt.Sprintf("%s-%d", id, k+2)
+		}
+	}
+}

@@ -1,0 +1,312 @@
+// Package pipeline runs every step of a timeline in order: it reads the
+// articles that config.toml names, dates each one (its anchor), resolves
+// its temporal expressions against that date, extracts the events, and
+// builds the website with the data exports beside it.
+//
+// Bad input does not stop a build. A file that cannot be read, a step that
+// fails on one article, an export that fails: each is reported in
+// Result.Problems, naming the file or the step, and the site is built
+// from everything else. What does stop it — a missing source folder, a
+// config.toml the program cannot follow, Hugo failing, no article at all
+// readable out of several — leaves the destination as it was, so a site
+// already built is never replaced by a broken one.
+package pipeline
+
+import (
+	"bytes"
+	"cmp"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync/atomic"
+	"time"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/anchor"
+	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/config"
+	"conflict-timeline/timeline/event"
+	"conflict-timeline/timeline/export"
+	"conflict-timeline/timeline/internal/progress"
+	"conflict-timeline/timeline/site"
+	"conflict-timeline/timeline/timex"
+)
+
+// Options are the choices of one run besides config.toml.
+type Options struct {
+	// DestDir receives the site; empty means public/ in the project, the
+	// folder of config.toml.
+	DestDir string
+	// BaseURL is where the site will be published; it wins over [site]
+	// base_url.
+	BaseURL string
+	// Progress, if set, receives a line per step, redrawn in place on a
+	// terminal while a long step runs.
+	Progress io.Writer
+	// Log, if set, receives Hugo's warnings.
+	Log io.Writer
+
+	// Resolve, Extract and Exports are the steps that others write; nil
+	// means timex.Resolve, event.Extract and export.Formats. Tests put
+	// their own here.
+	Resolve func(text string, opt timex.Options) []timex.Timex
+	Extract func([]event.Input, event.Gazetteer) timeline.Timeline
+	Exports []export.Format
+	// Now is the latest date an article can have; zero means today.
+	Now time.Time
+}
+
+// Result is what a run built.
+type Result struct {
+	Dest     string   // the folder the site was written to
+	Articles int      // articles in the site
+	Events   int      // events in the site
+	Exports  []string // the export files written with it, by name
+	// Problems are what the build went past: files that could not be
+	// read (*article.FileError, with the line where known) and steps that
+	// failed (*StepError). The site was built without them.
+	Problems []error
+}
+
+// StepError is a step that failed for the whole timeline or for one
+// article; the build went on without its output.
+type StepError struct {
+	Step string // "extracting events", "writing events.csv", ...
+	File string // the article, when the step failed on one
+	Err  error
+	// Lost says what the site lacks because of it.
+	Lost string
+}
+
+func (e *StepError) Error() string {
+	msg := fmt.Sprintf("%s: %v", e.Step, e.Err)
+	if e.File != "" {
+		msg = e.File + ": " + msg
+	}
+	if e.Lost != "" {
+		msg += "; " + e.Lost
+	}
+	return msg
+}
+
+func (e *StepError) Unwrap() error { return e.Err }
+
+// Run builds the timeline that cfg describes.
+func Run(cfg *config.Config, opt Options) (Result, error) {
+	opt = opt.withDefaults()
+	prog := progress.New(opt.Progress, "timeline")
+	var res Result
+
+	var gaz event.Gazetteer
+	if err := cfg.Table("gazetteer", &gaz); err != nil {
+		return res, err
+	}
+	if err := gaz.Check(); err != nil {
+		return res, fmt.Errorf("%s: %w", cmp.Or(cfg.File(), config.DefaultFile), err)
+	}
+	source := cfg.Source()
+	if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
+		return res, fmt.Errorf("%s: the source folder of articles is missing; create it or set [timeline] source in %s", source, cmp.Or(cfg.File(), config.DefaultFile))
+	}
+
+	arts, errs := article.ReadDir(source)
+	if len(errs) > 0 {
+		prog.Step("read %s from %s; %s could not be read", count(len(arts), "article"), source, count(len(errs), "file"))
+	} else {
+		prog.Step("read %s from %s", count(len(arts), "article"), source)
+	}
+	res.Problems = append(res.Problems, errs...)
+	if len(arts) == 0 && len(errs) > 0 {
+		// A site of none of them is never wanted, and would replace the
+		// last good one.
+		return res, fmt.Errorf("%s: no article could be read from the %s there", source, count(len(errs), "file"))
+	}
+
+	inputs, problems := date(arts, cfg.Pins(), opt, prog)
+	res.Problems = append(res.Problems, problems...)
+
+	tl, err := extract(inputs, gaz, opt.Extract, prog)
+	if err != nil {
+		res.Problems = append(res.Problems, err)
+	}
+	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
+
+	var extra map[string][]byte
+	if err == nil {
+		// Without events the exports would claim there are none.
+		extra, res.Exports, problems = exports(tl, opt.Exports, prog)
+		res.Problems = append(res.Problems, problems...)
+	}
+
+	in := site.Input{Timeline: tl, Articles: siteArticles(inputs)}
+	sopt := site.Options{
+		ProjectDir: cfg.Dir(),
+		ConfigFile: absOrEmpty(cfg.File()),
+		DestDir:    opt.DestDir,
+		BaseURL:    cmp.Or(opt.BaseURL, cfg.Site.BaseURL),
+		Title:      cfg.Site.Title,
+		Language:   cfg.Site.Language,
+		Extra:      extra,
+		Progress:   opt.Progress,
+		Log:        opt.Log,
+	}
+	if err := site.Build(in, sopt); err != nil {
+		return res, err
+	}
+	res.Dest = cmp.Or(opt.DestDir, filepath.Join(cfg.Dir(), "public"))
+	res.Articles, res.Events = len(in.Articles), len(tl.Events)
+	return res, nil
+}
+
+func (o Options) withDefaults() Options {
+	if o.Resolve == nil {
+		o.Resolve = timex.Resolve
+	}
+	if o.Extract == nil {
+		o.Extract = event.Extract
+	}
+	if o.Exports == nil {
+		o.Exports = export.Formats
+	}
+	return o
+}
+
+// date anchors the articles as one collection, then resolves each one's
+// text against its anchor. An article the resolver fails on is reported
+// and left out; the others go on.
+func date(arts []*article.Article, pins map[string]string, opt Options, prog *progress.Reporter) ([]event.Input, []error) {
+	// A resolver that fails on one text must not stop the collection:
+	// that text just gives no clues here, and the article is reported
+	// below, when its own resolution fails the same way.
+	resolveQuietly := func(text string, o timex.Options) (found []timex.Timex) {
+		guard(func() { found = opt.Resolve(text, o) })
+		return found
+	}
+	stop := prog.Live("dating articles", func() string { return count(len(arts), "article") })
+	anchors := anchor.Articles(arts, anchor.Options{Now: opt.Now, Resolve: resolveQuietly, Pins: pins})
+	stop()
+
+	var done atomic.Int64
+	stop = prog.Live("resolving dates", func() string { return fmt.Sprintf("%d of %s", done.Load(), count(len(arts), "article")) })
+	defer stop()
+	inputs := make([]event.Input, 0, len(arts))
+	var problems []error
+	for i, a := range arts {
+		var found []timex.Timex
+		err := guard(func() { found = opt.Resolve(a.Text, anchors[i].Options()) })
+		done.Add(1)
+		if err != nil {
+			problems = append(problems, &StepError{Step: "resolving dates", File: a.Path, Err: err, Lost: "the article is left out"})
+			continue
+		}
+		inputs = append(inputs, event.Input{Article: a, Anchor: anchors[i], Timexes: found})
+	}
+	return inputs, problems
+}
+
+// extract makes the events. Should the extractor fail, the site still
+// shows the articles with their dates, and the error says the events are
+// missing.
+func extract(inputs []event.Input, gaz event.Gazetteer, f func([]event.Input, event.Gazetteer) timeline.Timeline, prog *progress.Reporter) (timeline.Timeline, error) {
+	if len(inputs) == 0 {
+		return timeline.Timeline{}, nil
+	}
+	// The status is read from the terminal's redraws: an atomic, not
+	// the timeline being made.
+	var found atomic.Int64
+	found.Store(-1)
+	stop := prog.Live("extracting events", func() string {
+		if n := found.Load(); n >= 0 {
+			return count(int(n), "event")
+		}
+		return "from " + count(len(inputs), "article")
+	})
+	defer stop()
+	var tl timeline.Timeline
+	if err := guard(func() { tl = f(inputs, gaz) }); err != nil {
+		return timeline.Timeline{}, &StepError{Step: "extracting events", Err: err, Lost: "the site shows the articles and their dates but no events, and has no exports"}
+	}
+	found.Store(int64(len(tl.Events)))
+	return tl, nil
+}
+
+// exports writes each format into memory, for the site to publish with
+// its pages. A format that fails is reported and left out.
+func exports(tl timeline.Timeline, formats []export.Format, prog *progress.Reporter) (map[string][]byte, []string, []error) {
+	files := map[string][]byte{}
+	var names []string
+	var problems []error
+	for _, f := range formats {
+		var b bytes.Buffer
+		var err error
+		if panicked := guard(func() { err = f.Write(&b, tl) }); panicked != nil {
+			err = panicked
+		}
+		if err != nil {
+			problems = append(problems, &StepError{Step: "writing " + f.File, Err: err, Lost: "the site is published without it"})
+			continue
+		}
+		files[f.File] = b.Bytes()
+		names = append(names, f.File)
+	}
+	if len(names) > 0 {
+		prog.Step("exports: %s", strings.Join(names, ", "))
+	}
+	return files, names, problems
+}
+
+// siteArticles are the articles as their pages show them: the same
+// normalized text the expressions' offsets point into.
+func siteArticles(inputs []event.Input) []site.Article {
+	out := make([]site.Article, 0, len(inputs))
+	for _, in := range inputs {
+		a, anc := in.Article, in.Anchor
+		file := filepath.Base(a.Path)
+		out = append(out, site.Article{
+			Slug:   a.Slug,
+			Title:  cmp.Or(a.Title, file),
+			URL:    a.Meta.URL,
+			Source: cmp.Or(a.Meta.Source, file),
+			Text:   a.Text,
+			Anchor: site.Anchor{
+				Date:       anc.Value(),
+				Precision:  anc.Precision,
+				Confidence: anc.Confidence,
+				Reasons:    anc.Reasons,
+			},
+			Timexes: in.Timexes,
+		})
+	}
+	return out
+}
+
+func count(n int, one string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return fmt.Sprintf("%d %ss", n, one)
+}
+
+// guard runs f and turns a panic into an error: a step that fails on odd
+// input must not take the rest of the build down with it.
+func guard(f func()) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("panic: %v", r)
+		}
+	}()
+	f()
+	return nil
+}
+
+func absOrEmpty(path string) string {
+	if path == "" {
+		return ""
+	}
+	if abs, err := filepath.Abs(path); err == nil {
+		return abs
+	}
+	return path
+}
