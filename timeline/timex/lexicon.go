@@ -45,6 +45,7 @@ const (
 	catTZ
 	catClockWord
 	catPassive
+	catDeadline
 )
 
 var categoryNames = map[string]category{
@@ -55,7 +56,7 @@ var categoryNames = map[string]category{
 	"freq": catFreq, "ampm": catAMPM, "holiday": catHoliday,
 	"future": catFuture, "future-lead": catFutureLead, "past": catPast,
 	"present": catPresent, "needcap": catNeedCap,
-	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive,
+	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -109,7 +110,7 @@ func parseLexicon(src string) (*lexicon, error) {
 }
 
 func isCueCategory(c category) bool {
-	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive
+	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline
 }
 
 // has reports whether a token has a reading of category c.

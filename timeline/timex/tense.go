@@ -37,6 +37,9 @@ func tenseAt(toks []token, from, to int) tense {
 // clauseTense is tenseAt that also reports whether a cue was found; with
 // none the tense is the default, past.
 func clauseTense(toks []token, from, to int) (tense, bool) {
+	if aheadMarker(toks, from) {
+		return tenseFuture, true
+	}
 	for i, n := from-1, 0; i >= 0 && n < clauseWindow; i, n = i-1, n+1 {
 		if endsSentence(&toks[i]) || toks[i+1].paraBreak {
 			break
@@ -54,6 +57,24 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 		}
 	}
 	return tensePast, false
+}
+
+// aheadMarker reports words right before an expression that put it after
+// the time of writing whatever the verb's tense: "postponed until
+// Tuesday", "as early as Tuesday", "as soon as Tuesday".
+func aheadMarker(toks []token, from int) bool {
+	i := from - 1
+	if i >= 0 && toks[i].key == "on" {
+		i--
+	}
+	if i < 0 {
+		return false
+	}
+	if toks[i].has(catDeadline) {
+		return true
+	}
+	return i >= 2 && toks[i].key == "as" && toks[i-2].key == "as" &&
+		(toks[i-1].key == "early" || toks[i-1].key == "soon")
 }
 
 func endsSentence(t *token) bool {
