@@ -288,7 +288,7 @@ func waitFor(t *testing.T, url, want string) {
 // checkOffline checks what opening the site from disk needs: every style,
 // script and icon is a file of the site named relatively, and so is every
 // link but those to the articles' originals. (Package site checks the
-// same in a browser, on its fixture.)
+// same in a browser on its fixture, and package pipeline on the seeds.)
 func checkOffline(t *testing.T, dir string, site map[string]string) {
 	t.Helper()
 	resource := regexp.MustCompile(`<(?:link|script|img)[^>]*(?:href|src)="([^"]*)"`)

@@ -116,6 +116,9 @@ func (x *extractor) article(in Input) []*draft {
 	slices.SortStableFunc(txs, func(p, q timex.Timex) int { return cmp.Compare(p.Start, q.Start) })
 	var out []*draft
 	for si, s := range a.Sentences {
+		if embeddedPost(a.Text, s) {
+			continue // a quoted post and its signature, not a report
+		}
 		var all []timex.Timex
 		var dated []dating
 		for _, t := range txs {
@@ -305,9 +308,9 @@ func (r report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft
 
 // govern picks the date that dates a clause among the dates in it: two
 // joined as a period ("between July 23 and July 31") count as one; then
-// the one that says most by itself ("August 7, 2016" over "Monday"), the
-// most precise, a DATE over a TIME ("on Monday ... at 1400 GMT"), the
-// first. disagree reports another date in the clause that does not
+// the one that says most by itself ("August 7, 2016" over "Monday"), a
+// DATE over a TIME ("on Monday ... at 1400 GMT": the clock time only
+// borrows a day), the most precise, the first. disagree reports another date in the clause that does not
 // overlap the chosen one.
 func (r report) govern(ds []dating) (gov dating, disagree bool) {
 	var cands []dating
@@ -322,8 +325,8 @@ func (r report) govern(ds []dating) (gov dating, disagree bool) {
 	gov = slices.MinFunc(cands, func(p, q dating) int {
 		return cmp.Or(
 			cmp.Compare(q.says, p.says),
-			cmp.Compare(precisionRank[p.when.precision], precisionRank[q.when.precision]),
 			cmp.Compare(timexRank(p.tx.Type), timexRank(q.tx.Type)),
+			cmp.Compare(precisionRank[p.when.precision], precisionRank[q.when.precision]),
 			cmp.Compare(p.tx.Start, q.tx.Start),
 		)
 	})

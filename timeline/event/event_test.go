@@ -246,6 +246,9 @@ func TestPlanned(t *testing.T) {
 			want{date: "2016-09-15", precision: timeline.PrecisionDay, planned: true, typ: "diplomacy or ceasefire"}, true},
 		{"past tense is not planned", "2016-08-09", "The Security Council held an informal meeting on Monday.",
 			want{date: "2016-08-08", precision: timeline.PrecisionDay, typ: "diplomacy or ceasefire"}, true},
+		{"a clock time borrows its day: the weekday dates the meeting", "2016-08-07",
+			"On Monday, the UN Security Council is due to hold an informal meeting at 1400 GMT on the Aleppo crisis.",
+			want{date: "2016-08-08", precision: timeline.PrecisionDay, planned: true, typ: "diplomacy or ceasefire", places: []string{"Aleppo"}, actors: []string{"United Nations"}}, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -443,5 +446,17 @@ func TestMergeWithinArticle(t *testing.T) {
 	want{date: "2016-08-06", typ: "battle", places: []string{"Aleppo"}, sources: 2}.check(t, siege[0])
 	if strikes := inSentence(tl, "Warplanes struck"); len(strikes) != 1 || len(strikes[0].Sources) != 1 {
 		t.Errorf("the air strike on Saraqeb should be an event of its own")
+	}
+}
+
+// An embedded post is the post's words and its signature, not the
+// article's report: its stamp dates no event.
+func TestEmbeddedPost(t *testing.T) {
+	body := "Shelling hit the market in Idlib on Sunday.\n\n" +
+		"Stop bombing schools. pic.twitter.com/xwoQP3zc43 — UNICEF (@UNICEF) November 21, 2016\n\n" +
+		"2013 gas attack a 'false flag?' — RT (@RT_com) November 21, 2016"
+	tl := extract(t, story{slug: "tweets", title: "Idlib", anchor: "2016-11-22", confidence: 0.9, body: body})
+	if len(tl.Events) != 1 || tl.Events[0].Date != "2016-11-20" {
+		t.Fatalf("got %+v, want only the shelling on 2016-11-20", tl.Events)
 	}
 }

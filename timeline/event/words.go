@@ -25,7 +25,37 @@ var (
 	betweenWords  = set("between")
 	stopWords     = set("stop")
 	suffixes      = lists["suffix"]
+	embedMarks    = lists["embed"]
 )
+
+// embeddedPost reports a sentence that is part of an embedded post: it
+// carries a mark itself, or it is cut short by a "?" or "!" inside a post
+// whose mark comes later on the same line ("2013 gas attack a 'false
+// flag?': ... — RT (@RT_com) November 21, 2016").
+func embeddedPost(text string, s article.Span) bool {
+	sentence := text[s.Start:s.End]
+	if embedded(sentence) {
+		return true
+	}
+	if strings.HasSuffix(strings.TrimRight(sentence, " \"')"), ".") {
+		return false
+	}
+	line := text[s.Start:]
+	if i := strings.IndexByte(line, '\n'); i >= 0 {
+		line = line[:i]
+	}
+	return embedded(line)
+}
+
+// embedded reports text that holds a mark of an embedded post.
+func embedded(text string) bool {
+	for _, m := range embedMarks {
+		if strings.Contains(text, m) {
+			return true
+		}
+	}
+	return false
+}
 
 func mustLists(src string) map[string][]string {
 	l, err := parseLists(src)
