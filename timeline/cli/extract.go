@@ -1,17 +1,13 @@
 package cli
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"strings"
 
-	"conflict-timeline/timeline"
-	"conflict-timeline/timeline/anchor"
-	"conflict-timeline/timeline/article"
 	"conflict-timeline/timeline/config"
-	"conflict-timeline/timeline/event"
 	"conflict-timeline/timeline/export"
+	"conflict-timeline/timeline/pipeline"
 )
 
 func (e *env) extractCmd(args []string) error {
@@ -51,10 +47,11 @@ func (e *env) extractCmd(args []string) error {
 		dir = dirs[0]
 	}
 
-	tl, read, errs, err := e.timeline(cfg, dir)
+	c, err := pipeline.Collect(cfg, dir, pipeline.Options{Resolve: e.resolve, Extract: e.extract})
 	if err != nil {
 		return err
 	}
+	tl, read, errs := c.Timeline, c.Read, c.Problems
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "timeline extract: %v\n", err)
 	}
@@ -68,33 +65,6 @@ func (e *env) extractCmd(args []string) error {
 		return fmt.Errorf("%d of %d files could not be read", len(errs), len(errs)+read)
 	}
 	return nil
-}
-
-// timeline runs the steps up to the events on the articles of dir: read,
-// anchor as one collection, resolve, extract. It is the pipeline without
-// the site; read is how many articles could be read, errs the files that
-// could not.
-func (e *env) timeline(cfg *config.Config, dir string) (tl timeline.Timeline, read int, errs []error, err error) {
-	var gaz event.Gazetteer
-	if err := cfg.Table("gazetteer", &gaz); err != nil {
-		return tl, 0, nil, err
-	}
-	if err := gaz.Check(); err != nil {
-		return tl, 0, nil, fmt.Errorf("%s: %w", cmp.Or(cfg.File(), config.DefaultFile), err)
-	}
-	arts, errs := article.ReadDir(dir)
-	anchors := anchor.Articles(arts, anchor.Options{Resolve: e.resolve, Pins: cfg.Pins()})
-	inputs := make([]event.Input, len(arts))
-	for i, a := range arts {
-		inputs[i] = event.Input{Article: a, Anchor: anchors[i], Timexes: e.resolve(a.Text, anchors[i].Options())}
-	}
-	extract := e.extract
-	if extract == nil {
-		extract = event.Extract
-	}
-	tl = extract(inputs, gaz)
-	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
-	return tl, len(arts), errs, nil
 }
 
 // exportFormats are the env's export formats; nil means export.Formats.

@@ -2,19 +2,19 @@ package event
 
 import (
 	_ "embed"
-	"fmt"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/internal/wordlist"
 )
 
 //go:embed words.txt
 var wordsText string
 
 // lists are the word lists of words.txt by name.
-var lists = mustLists(wordsText)
+var lists = wordlist.MustParse("words.txt", wordsText)
 
 var (
 	subordinators = set("subordinate")
@@ -57,37 +57,7 @@ func embedded(text string) bool {
 	return false
 }
 
-func mustLists(src string) map[string][]string {
-	l, err := parseLists(src)
-	if err != nil {
-		panic(err)
-	}
-	return l
-}
-
-// parseLists reads "name word word ..." lines; # starts a comment line.
-func parseLists(src string) (map[string][]string, error) {
-	out := map[string][]string{}
-	for i, line := range strings.Split(src, "\n") {
-		f := strings.Fields(line)
-		if len(f) == 0 || strings.HasPrefix(f[0], "#") {
-			continue
-		}
-		if len(f) < 2 {
-			return nil, fmt.Errorf("words.txt:%d: list %q has no words", i+1, f[0])
-		}
-		out[f[0]] = append(out[f[0]], f[1:]...)
-	}
-	return out, nil
-}
-
-func set(name string) map[string]bool {
-	s := map[string]bool{}
-	for _, w := range lists[name] {
-		s[w] = true
-	}
-	return s
-}
+func set(name string) map[string]bool { return lists.Set(name) }
 
 // token is a word or a punctuation mark of a text, by byte offsets.
 type token struct {

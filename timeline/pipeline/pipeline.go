@@ -99,43 +99,17 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	prog := progress.New(opt.Progress, "timeline")
 	var res Result
 
-	var gaz event.Gazetteer
-	if err := cfg.Table("gazetteer", &gaz); err != nil {
+	c, err := collect(cfg, cfg.Source(), opt, prog)
+	res.Problems = c.Problems
+	if err != nil {
 		return res, err
 	}
-	if err := gaz.Check(); err != nil {
-		return res, fmt.Errorf("%s: %w", cmp.Or(cfg.File(), config.DefaultFile), err)
-	}
-	source := cfg.Source()
-	if fi, err := os.Stat(source); err != nil || !fi.IsDir() {
-		return res, fmt.Errorf("%s: the source folder of articles is missing; create it or set [timeline] source in %s", source, cmp.Or(cfg.File(), config.DefaultFile))
-	}
-
-	arts, errs := article.ReadDir(source)
-	if len(errs) > 0 {
-		prog.Step("read %s from %s; %s could not be read", count(len(arts), "article"), source, count(len(errs), "file"))
-	} else {
-		prog.Step("read %s from %s", count(len(arts), "article"), source)
-	}
-	res.Problems = append(res.Problems, errs...)
-	if len(arts) == 0 && len(errs) > 0 {
-		// A site of none of them is never wanted, and would replace the
-		// last good one.
-		return res, fmt.Errorf("%s: no article could be read from the %s there", source, count(len(errs), "file"))
-	}
-
-	inputs, problems := date(arts, cfg.Pins(), opt, prog)
-	res.Problems = append(res.Problems, problems...)
-
-	tl, err := extract(inputs, gaz, opt.Extract, prog)
-	if err != nil {
-		res.Problems = append(res.Problems, err)
-	}
-	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
+	inputs, tl := c.Inputs, c.Timeline
 
 	var extra map[string][]byte
-	if err == nil {
+	if c.Extracted {
 		// Without events the exports would claim there are none.
+		var problems []error
 		extra, res.Exports, problems = exports(tl, opt.Exports, prog)
 		res.Problems = append(res.Problems, problems...)
 	}
@@ -158,6 +132,66 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	res.Dest = cmp.Or(opt.DestDir, filepath.Join(cfg.Dir(), "public"))
 	res.Articles, res.Events = len(in.Articles), len(tl.Events)
 	return res, nil
+}
+
+// Collected is a collection of articles read, anchored, resolved and
+// turned into events: everything the site and the exports are made from.
+type Collected struct {
+	Inputs   []event.Input
+	Timeline timeline.Timeline
+	// Read is how many articles could be read.
+	Read int
+	// Problems are the files left out and the steps that failed.
+	Problems []error
+	// Extracted reports that the events were made; without them the
+	// timeline has none to export.
+	Extracted bool
+}
+
+// Collect runs the steps before the site on the articles of dir: read,
+// anchor them as one collection, resolve their dates, extract the events.
+// It fails only when nothing sensible can come of the collection: a bad
+// gazetteer, a missing folder, or not one readable article among several.
+func Collect(cfg *config.Config, dir string, opt Options) (Collected, error) {
+	opt = opt.withDefaults()
+	return collect(cfg, dir, opt, progress.New(opt.Progress, "timeline"))
+}
+
+func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporter) (Collected, error) {
+	var c Collected
+	var gaz event.Gazetteer
+	if err := cfg.Table("gazetteer", &gaz); err != nil {
+		return c, err
+	}
+	if err := gaz.Check(); err != nil {
+		return c, fmt.Errorf("%s: %w", cmp.Or(cfg.File(), config.DefaultFile), err)
+	}
+	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
+		return c, fmt.Errorf("%s: the source folder of articles is missing; create it or set [timeline] source in %s", dir, cmp.Or(cfg.File(), config.DefaultFile))
+	}
+
+	arts, errs := article.ReadDir(dir)
+	if len(errs) > 0 {
+		prog.Step("read %s from %s; %s could not be read", count(len(arts), "article"), dir, count(len(errs), "file"))
+	} else {
+		prog.Step("read %s from %s", count(len(arts), "article"), dir)
+	}
+	c.Read, c.Problems = len(arts), errs
+	if len(arts) == 0 && len(errs) > 0 {
+		// A site of none of them is never wanted, and would replace the
+		// last good one.
+		return c, fmt.Errorf("%s: no article could be read from the %s there", dir, count(len(errs), "file"))
+	}
+
+	inputs, problems := date(arts, cfg.Pins(), opt, prog)
+	c.Inputs, c.Problems = inputs, append(c.Problems, problems...)
+	tl, err := extract(inputs, gaz, opt.Extract, prog)
+	if err != nil {
+		c.Problems = append(c.Problems, err)
+	}
+	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
+	c.Timeline, c.Extracted = tl, err == nil
+	return c, nil
 }
 
 func (o Options) withDefaults() Options {
