@@ -31,7 +31,6 @@ const (
 	catDeictic
 	catRef
 	catMod
-	catApprox
 	catFreq
 	catAMPM
 	catHoliday
@@ -52,7 +51,7 @@ var categoryNames = map[string]category{
 	"month": catMonth, "weekday": catWeekday, "weekdays": catWeekdays,
 	"season": catSeason, "pod": catPOD, "unit": catUnit, "num": catNum,
 	"ord": catOrd, "fuzzy": catFuzzy, "rel": catRel, "that": catThat,
-	"deictic": catDeictic, "ref": catRef, "mod": catMod, "approx": catApprox,
+	"deictic": catDeictic, "ref": catRef, "mod": catMod,
 	"freq": catFreq, "ampm": catAMPM, "holiday": catHoliday,
 	"future": catFuture, "future-lead": catFutureLead, "past": catPast,
 	"present": catPresent, "needcap": catNeedCap,

@@ -65,7 +65,7 @@ func (s *slots) fill(e entry, t *token) {
 		s.deictic = t.key
 	case catRef:
 		s.ref = e.code
-	case catMod, catApprox:
+	case catMod:
 		s.mod = e.code
 	case catFreq:
 		s.freq = e.code
