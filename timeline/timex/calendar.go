@@ -122,9 +122,6 @@ func (p point) shift(g gran, n int) point {
 		return q
 	}
 	t := p.date()
-	if p.g >= gDay {
-		t = time.Date(p.y, time.Month(p.m), p.d, 12, 0, 0, 0, time.UTC)
-	}
 	switch g {
 	case gCentury:
 		t = t.AddDate(100*n, 0, 0)

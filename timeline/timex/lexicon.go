@@ -91,7 +91,7 @@ func parseLexicon(src string) (*lexicon, error) {
 		words := f[1:]
 		if !isCueCategory(cat) {
 			if len(f) < 3 {
-				return nil, fmt.Errorf("lexicon.txt:%d: want CATEGORY VALUE WORD...", line)
+				return nil, fmt.Errorf("lexicon.txt:%d: want a category, a value and words", line)
 			}
 			if n, err := strconv.Atoi(f[1]); err == nil {
 				e.num = n

@@ -40,7 +40,7 @@ func parseModifiers(src string) ([]modifier, error) {
 		k, ok := kinds[f[1]]
 		at := slices.Index(f, "...")
 		if len(f) < 4 || !ok || at < 2 {
-			return nil, fmt.Errorf("modifiers.txt:%d: want MOD KIND WORD... ... WORD...", line)
+			return nil, fmt.Errorf("modifiers.txt:%d: want a mod, a kind, and words with ... for the expression", line)
 		}
 		m := modifier{mod: f[0], kind: k, before: f[2:at], after: f[at+1:]}
 		if m.mod == "-" {

@@ -2,10 +2,10 @@ package timex
 
 import (
 	"strconv"
-
-	"github.com/araddon/dateparse"
 	"strings"
 	"time"
+
+	"github.com/araddon/dateparse"
 )
 
 // A normalizer turns a match into a TIMEX3 value. It returns ok=false to
@@ -51,11 +51,10 @@ type context struct {
 	toks      []token
 	anchor    point // gNone when there is no anchor
 	narrative bool
-	// ref is the last date mentioned, the reference time of narrative
-	// mode and of anaphora ("that day", "a day earlier") in news mode.
-	ref point
 	// lastAt is the last date mentioned at each granularity: "the
-	// quarter" is the last quarter named even when a day came since.
+	// quarter" is the last quarter named even when a day came since. The
+	// latest of them is the reference time of narrative mode and of
+	// anaphora ("that day", "a day earlier") in news mode.
 	lastAt [gTime + 1]point
 	// seq orders lastAt: seq[g] is when lastAt[g] was mentioned.
 	seq   [gTime + 1]int
@@ -68,8 +67,8 @@ type context struct {
 // mode, the last mentioned date in narrative mode.
 func (c *context) base() point {
 	if c.narrative || !c.anchor.known() {
-		if c.ref.known() {
-			return c.ref
+		if ref := c.last(); ref.known() {
+			return ref
 		}
 		return point{g: gDay, y: unknownYear}
 	}
@@ -79,10 +78,22 @@ func (c *context) base() point {
 // refPoint is the point anaphora count from: the last mentioned date, or
 // the anchor when nothing was mentioned yet.
 func (c *context) refPoint() point {
-	if c.ref.known() {
-		return c.ref
+	if ref := c.last(); ref.known() {
+		return ref
 	}
 	return c.base()
+}
+
+// last is the last date mentioned, of any granularity; the zero point
+// before any.
+func (c *context) last() point {
+	best, bestSeq := point{}, 0
+	for g, p := range c.lastAt {
+		if c.seq[g] > bestSeq {
+			best, bestSeq = p, c.seq[g]
+		}
+	}
+	return best
 }
 
 // narrativeYearBase is the date whose year a date said without one takes
@@ -419,8 +430,7 @@ func near(p, b point, d time.Duration) bool {
 	if p.g != gDay || b.g < gDay {
 		return false
 	}
-	bd := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
-	diff := p.date().Sub(bd)
+	diff := p.date().Sub(b.date())
 	return diff <= d && diff >= -d
 }
 
@@ -428,9 +438,6 @@ func near(p, b point, d time.Duration) bool {
 // one within lookahead after the base b, else the latest before it.
 func nearestYear(p, b point) int {
 	bd := b.date()
-	if b.g >= gDay {
-		bd = time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
-	}
 	for _, y := range []int{p.y - 1, p.y, p.y + 1} {
 		q := p
 		q.y = y
@@ -450,14 +457,7 @@ func comparePeriods(p, b point) int {
 	if b.g < p.g && b.g != gWeek {
 		p = p.coarsen(b.g) // August 7 is within an anchor known as August
 	}
-	bp := b.coarsen(p.g)
-	if p.g == gDay && b.g >= gDay {
-		bp = b
-	}
-	pd, bd := p.date(), bp.date()
-	if p.g == gDay && (b.g >= gDay) {
-		bd = time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
-	}
+	pd, bd := p.date(), b.coarsen(p.g).date()
 	switch {
 	case pd.Before(bd):
 		return -1
@@ -525,7 +525,7 @@ func (c *context) weekdayFrom(b point, wd, dir int, m *match) point {
 	if !b.known() || b.g < gDay {
 		return point{g: gWeek, y: unknownYear, wday: wd} // XXXX-WXX-2
 	}
-	d := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	d := b.date()
 	cur := (int(d.Weekday())+6)%7 + 1 // Monday = 1
 	if dir == 0 {
 		switch tenseAt(c.toks, m.from, m.to) {
@@ -564,7 +564,7 @@ func (c *context) weekendFrom(b point, dir int, dirSet bool, m *match) point {
 			dir = 1
 		}
 	}
-	d := time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC)
+	d := b.date()
 	inWeekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
 	switch {
 	case dir < 0 && !inWeekend, dir == 0 && !inWeekend && !dirSet:
@@ -601,9 +601,6 @@ func seasonFrom(b point, season string, dir int) point {
 	// seasons in the order of the year they are named for
 	order := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}
 	cur := at(b.date(), gSeason)
-	if b.g >= gDay {
-		cur = at(time.Date(b.y, time.Month(b.m), b.d, 12, 0, 0, 0, time.UTC), gSeason)
-	}
 	p.y = cur.y
 	switch {
 	case dir < 0 && order[season] >= order[cur.part]:
@@ -737,9 +734,7 @@ func normDuration(c *context, m *match) (result, bool) {
 		v = "P" + n + "WE"
 	case "FY":
 		v = "P" + n + "Y"
-	case "CE", "DE", "ML", "Q":
-		v = "P" + n + s.unit
-	case "D", "W", "M", "Y":
+	case "CE", "DE", "ML", "Q", "D", "W", "M", "Y":
 		v = "P" + n + s.unit
 	case "H":
 		v = "P6M"
@@ -749,23 +744,17 @@ func normDuration(c *context, m *match) (result, bool) {
 	return result{typ: Duration, value: v, mod: s.mod}, true
 }
 
-// halfDuration writes "two and a half years" as P2Y6M.
+// halfDuration writes "two and a half years" as P2Y6M; n is the count.
 func halfDuration(s *slots, n string) (result, bool) {
-	k, _ := strconv.Atoi(n)
+	half := map[string]string{"Y": "Y6M", "D": "DT12H", "M": "M15D", "TH": "H30M", "TM": "M30S"}[s.unit]
 	var v string
-	switch s.unit {
-	case "Y":
-		v = "P" + strconv.Itoa(k) + "Y6M"
-	case "D":
-		v = "P" + strconv.Itoa(k) + "DT12H"
-	case "TH":
-		v = "PT" + strconv.Itoa(k) + "H30M"
-	case "TM":
-		v = "PT" + strconv.Itoa(k) + "M30S"
-	case "M":
-		v = "P" + strconv.Itoa(k) + "M15D"
+	switch {
+	case half == "":
+		v = "P" + n + s.unit
+	case s.unit[0] == 'T':
+		v = "PT" + n + half
 	default:
-		v = "P" + strconv.Itoa(k) + s.unit
+		v = "P" + n + half
 	}
 	return result{typ: Duration, value: v, mod: s.mod}, true
 }
@@ -953,7 +942,7 @@ func normClock(c *context, m *match) (result, bool) {
 // normRangeDay resolves the second day of a range or list, "31" in "July
 // 23-31" or "the 5th and 6th": the month and year of the day just named.
 func normRangeDay(c *context, m *match) (result, bool) {
-	prev := c.ref
+	prev := c.last()
 	if c.lastEnd != m.from || prev.g != gDay || prev.m == 0 {
 		return result{}, false // the connector must follow a day at once
 	}
@@ -970,7 +959,7 @@ func normRangeDay(c *context, m *match) (result, bool) {
 // normRangeYear resolves a year shortened after another: "17" in
 // "1916-17" is 1917.
 func normRangeYear(c *context, m *match) (result, bool) {
-	prev := c.ref
+	prev := c.last()
 	if c.lastEnd != m.from || prev.g != gYear || !prev.known() {
 		return result{}, false
 	}

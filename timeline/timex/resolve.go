@@ -185,7 +185,6 @@ func (c *context) remember(m *match, r result) {
 	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
 		return // "a campaign planned for 1976" is not where the story is
 	}
-	c.ref = r.at
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
 }
