@@ -7,16 +7,19 @@
 // data formats and site hands everything to Hugo.
 package timeline
 
-// Precision is how much of a date is known.
-type Precision string
+import "conflict-timeline/timeline/date"
 
-// Precisions, coarsest last.
+// Precision is how much of a date is known, ordered from unknown to the
+// day; it is written out as "day", "week", "month", "year", "unknown".
+type Precision = date.Precision
+
+// The precisions.
 const (
-	PrecisionDay     Precision = "day"
-	PrecisionWeek    Precision = "week"
-	PrecisionMonth   Precision = "month"
-	PrecisionYear    Precision = "year"
-	PrecisionUnknown Precision = "unknown"
+	PrecisionDay     = date.PrecisionDay
+	PrecisionWeek    = date.PrecisionWeek
+	PrecisionMonth   = date.PrecisionMonth
+	PrecisionYear    = date.PrecisionYear
+	PrecisionUnknown = date.PrecisionUnknown
 )
 
 // Timeline is every event of a collection, in chronological order.
@@ -30,18 +33,43 @@ type Timeline struct {
 // source that reports it.
 type Event struct {
 	// ID is stable: derived from the date and the words, not from order.
-	ID        string    `json:"id"`
-	Date      string    `json:"date"`          // TIMEX3-style: 2016-08-14, 2016-08, 2016, 2016-W31
-	End       string    `json:"end,omitempty"` // for ranges
+	ID string `json:"id"`
+	// Date is the most probable value of the event's date, as TIMEX3
+	// writes it (2016-08-14, 2016-W31, 2016-08, 2016); "" when nothing
+	// dates it (Precision is then unknown). End is the last unit of a
+	// range ("between July 23 and July 31"), else "".
+	Date      string    `json:"date"`
+	End       string    `json:"end,omitempty"`
 	Precision Precision `json:"precision"`
-	Planned   bool      `json:"planned"`
-	Text      string    `json:"text"`
-	Type      string    `json:"type"`
-	Places    []string  `json:"places"`
-	Actors    []string  `json:"actors"`
-	// Confidence is in [0,1] and already includes the anchor's confidence.
-	Confidence float64  `json:"confidence"`
-	Sources    []Source `json:"sources"`
+	// Confidence is how likely Date is right, in [0,1]: the share of the
+	// belief about the article's own date under which the expression
+	// gives this date, times the doubts of the extraction (a clause split
+	// from cue words, competing dates).
+	Confidence float64 `json:"confidence"`
+	// Earliest and Latest are the first and last days (YYYY-MM-DD) that
+	// hold nearly all of the belief (95%) about the date: the span it
+	// could take. Both are "" when nothing dates the event.
+	Earliest string `json:"earliest,omitempty"`
+	Latest   string `json:"latest,omitempty"`
+	// Inferred is true when the date was counted from an article date
+	// that the evidence suggests rather than one given (a pin, the
+	// file's metadata, a dated dateline): "on Tuesday" in an article
+	// whose own day is a best estimate.
+	Inferred bool `json:"inferred"`
+	// Stated is true when the expression's own words give the whole date,
+	// year and all ("August 7, 2016", "March 2011").
+	Stated bool `json:"stated"`
+	// Background is true for a mention of a time well before the
+	// article's own ("since March 2011"): context, not the news.
+	Background bool `json:"background"`
+	Planned    bool `json:"planned"`
+	// Reasons say in words how the date and its confidence were reached.
+	Reasons []string `json:"reasons,omitempty"`
+	Text    string   `json:"text"`
+	Type    string   `json:"type"`
+	Places  []string `json:"places"`
+	Actors  []string `json:"actors"`
+	Sources []Source `json:"sources"`
 }
 
 // Source ties an event to the article sentence that reports it.

@@ -3,6 +3,7 @@ package anchor
 import (
 	"testing"
 
+	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/internal/testenv"
 	"conflict-timeline/timeline/timeml"
 	"conflict-timeline/timeline/timex"
@@ -71,10 +72,10 @@ func TestCorporaYearKnown(t *testing.T) {
 		r := readText(d.Title, d.Text, timex.Resolve)
 		y := d.DCT.Year()
 		a := r.anchor(&yearFactor{first: y, last: y, only: true}, now)
-		if !a.Known() || a.Precision == "year" {
+		if !a.Known() || a.Precision == timeline.PrecisionYear {
 			continue
 		}
-		if r.hasOrigin(inDateline) && a.Precision == "day" {
+		if r.hasOrigin(inDateline) && a.Precision == timeline.PrecisionDay {
 			if lag := d.DCT.Sub(a.Date).Hours() / 24; lag != 0 && lag != 1 {
 				t.Errorf("%s: the dateline gives %s, %.0f days from the creation date %s", d.ID, a.Day(), lag, d.DCT.Format("2006-01-02"))
 			}
@@ -83,8 +84,8 @@ func TestCorporaYearKnown(t *testing.T) {
 		}
 		var s Score
 		s.Add(a, d.DCT)
-		claims[string(a.Precision)]++
-		held[string(a.Precision)] += s.Held
+		claims[a.Precision.String()]++
+		held[a.Precision.String()] += s.Held
 	}
 	t.Logf("claims %v, held %v; %d days from datelines", claims, held, datelines)
 	for p, n := range claims {

@@ -83,7 +83,7 @@ func parseLayouts(s string) (time.Time, timeline.Precision, bool) {
 			return t, l.precision, true
 		}
 	}
-	return time.Time{}, "", false
+	return time.Time{}, timeline.PrecisionUnknown, false
 }
 
 // plausibleYear keeps a stray number in a URL or a time field from passing

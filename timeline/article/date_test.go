@@ -73,11 +73,11 @@ func TestURLPathDate(t *testing.T) {
 			time.Date(2016, 8, 11, 0, 0, 0, 0, time.UTC), timeline.PrecisionDay},
 		{"https://news.un.example/en/story/2016/08/aleppo-pause", "/2016/08/",
 			time.Date(2016, 8, 1, 0, 0, 0, 0, time.UTC), timeline.PrecisionMonth},
-		{"https://www.reuters.com/article/us-mideast-crisis-idUSKCN10E0Q2", "", time.Time{}, ""},
-		{"https://example.org/2016/13/45/not-a-date", "", time.Time{}, ""},
-		{"https://example.org/archive/1850/01/02/too-old", "", time.Time{}, ""},
-		{"", "", time.Time{}, ""},
-		{"::not a url", "", time.Time{}, ""},
+		{"https://www.reuters.com/article/us-mideast-crisis-idUSKCN10E0Q2", "", time.Time{}, timeline.PrecisionUnknown},
+		{"https://example.org/2016/13/45/not-a-date", "", time.Time{}, timeline.PrecisionUnknown},
+		{"https://example.org/archive/1850/01/02/too-old", "", time.Time{}, timeline.PrecisionUnknown},
+		{"", "", time.Time{}, timeline.PrecisionUnknown},
+		{"::not a url", "", time.Time{}, timeline.PrecisionUnknown},
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {

@@ -98,7 +98,7 @@ func TestReadHTML(t *testing.T) {
 			file:          "no-date.html",
 			title:         "Truce talks stall as Aleppo fighting continues",
 			meta:          Meta{Lang: "en"},
-			precision:     "",
+			precision:     timeline.PrecisionUnknown,
 			firstSentence: "Talks between Russian and American officials on a new ceasefire for Aleppo ended without agreement, diplomats in Geneva said.",
 			sentences: []string{
 				"The U.S. State Department did not comment.",

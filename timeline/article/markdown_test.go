@@ -61,7 +61,7 @@ func TestReadMarkdown(t *testing.T) {
 		{
 			file:          "no-front-matter.md",
 			title:         "Hospitals in Idlib hit by air strikes",
-			precision:     "",
+			precision:     timeline.PrecisionUnknown,
 			firstSentence: "Two hospitals in Idlib province were damaged by air strikes on Saturday night, the medical charity that supports them said.",
 			absent:        []string{"#", "Hospitals in Idlib hit"},
 		},

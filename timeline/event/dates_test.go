@@ -148,10 +148,10 @@ func TestDate(t *testing.T) {
 		{"a TIME dates by its day", true, tx("Tuesday evening", timex.Time, "2016-08-02TEV", ""), "2016-08-02", timeline.PrecisionDay, 0.9},
 		{"the resolver's APPROX on a coarsened weekday is not counted twice", false, tx("Monday", timex.Date, "2016", "APPROX"), "2016", timeline.PrecisionYear, 0.8 * coarsened},
 		{"approximate", false, tx("about 2012", timex.Date, "2012", "APPROX"), "2012", timeline.PrecisionYear, modFactors["APPROX"]},
-		{"a duration dates nothing", true, tx("three weeks", timex.Duration, "P3W", ""), "", "", 0},
-		{"a set dates nothing", true, tx("daily", timex.Set, "P1D", ""), "", "", 0},
-		{"PAST_REF dates nothing", true, tx("recently", timex.Date, "PAST_REF", ""), "", "", 0},
-		{"PRESENT_REF dates nothing", true, tx("now", timex.Date, "PRESENT_REF", ""), "", "", 0},
+		{"a duration dates nothing", true, tx("three weeks", timex.Duration, "P3W", ""), "", timeline.PrecisionUnknown, 0},
+		{"a set dates nothing", true, tx("daily", timex.Set, "P1D", ""), "", timeline.PrecisionUnknown, 0},
+		{"PAST_REF dates nothing", true, tx("recently", timex.Date, "PAST_REF", ""), "", timeline.PrecisionUnknown, 0},
+		{"PRESENT_REF dates nothing", true, tx("now", timex.Date, "PRESENT_REF", ""), "", timeline.PrecisionUnknown, 0},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -104,7 +104,7 @@ func (w want) check(t *testing.T, e timeline.Event) {
 	if e.Date != w.date || e.End != w.end {
 		t.Errorf("%q: date %s end %q, want %s end %q", e.Text, e.Date, e.End, w.date, w.end)
 	}
-	if w.precision != "" && e.Precision != w.precision {
+	if w.precision != timeline.PrecisionUnknown && e.Precision != w.precision {
 		t.Errorf("%q: precision %s, want %s", e.Text, e.Precision, w.precision)
 	}
 	if e.Planned != w.planned {

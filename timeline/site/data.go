@@ -136,7 +136,7 @@ type articleInfo struct {
 }
 
 func anchorUncertain(date string, prec timeline.Precision, conf float64, knownConf bool) bool {
-	if date == "" || coarser(prec, timeline.PrecisionDay) || prec == "" {
+	if date == "" || prec != timeline.PrecisionDay {
 		return true
 	}
 	return knownConf && conf < uncertainBelow

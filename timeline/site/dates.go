@@ -66,7 +66,7 @@ func truncate(w when, prec timeline.Precision) when {
 	case timeline.PrecisionYear:
 		return yearWhen(y)
 	case timeline.PrecisionUnknown:
-		return parseWhen("", "")
+		return parseWhen("", timeline.PrecisionUnknown)
 	}
 	// Weeks only arise from week values, so there is nothing to truncate to.
 	return w

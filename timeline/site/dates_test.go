@@ -52,7 +52,7 @@ func TestParseWhen(t *testing.T) {
 			from: "2016-01-01", to: "2016-12-31"},
 		{value: "PAST_REF", prec: timeline.PrecisionUnknown,
 			want: when{Label: "PAST_REF", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
-		{value: "", prec: "",
+		{value: "", prec: timeline.PrecisionUnknown,
 			want: when{Label: "date unknown", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
 		{value: "2016-02-30", prec: timeline.PrecisionDay,
 			want: when{Label: "2016-02-30", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
