@@ -50,6 +50,44 @@ type Anchor struct {
 	Source     Source
 	// Reasons say, in words, which evidence gave the anchor and how.
 	Reasons []string
+	// Belief is the distribution over the days the article's date may
+	// be, likeliest first: the candidates that together hold nearly all
+	// of it. Their probabilities sum to at most 1; what they leave is
+	// spread over days too unlikely to list. A day given outright is one
+	// candidate; an article nothing dates has none.
+	Belief []Candidate
+}
+
+// Candidate is one day an article's date may be, with its probability.
+type Candidate struct {
+	Day time.Time // midnight UTC
+	P   float64
+}
+
+// Given reports whether the article's day was given rather than
+// inferred: pinned, in the file's metadata, or in a dateline that
+// names it.
+func (a Anchor) Given() bool {
+	switch a.Source {
+	case FromPin, FromMetadata:
+		return a.Precision == timeline.PrecisionDay
+	case FromDateline:
+		return a.Precision == timeline.PrecisionDay && a.Confidence >= givenDatelineConfidence
+	}
+	return false
+}
+
+// givenDatelineConfidence is how sure a dateline's day must be to count
+// as given: its year may still come from the text.
+const givenDatelineConfidence = 0.9
+
+// Likeliest is the likeliest day of the belief, the zero time when there
+// is none.
+func (a Anchor) Likeliest() time.Time {
+	if len(a.Belief) == 0 {
+		return time.Time{}
+	}
+	return a.Belief[0].Day
 }
 
 // Known reports whether the anchor names any period at all.
@@ -83,10 +121,12 @@ func (a Anchor) Value() string {
 
 // Options are the resolver options that anchor an article's expressions
 // at this anchor, at the granularity it is known to. An unknown anchor
-// resolves in narrative mode, the only one that needs no date.
+// resolves news without a date: "last month" stays open rather than
+// count from a date the text mentions, for a wrong concrete date is
+// worse than an open one.
 func (a Anchor) Options() timex.Options {
 	if !a.Known() {
-		return timex.Options{Narrative: true}
+		return timex.Options{}
 	}
 	return timex.Options{Anchor: a.Date, AnchorGranularity: granularity[a.Precision]}
 }
@@ -96,6 +136,24 @@ var granularity = map[timeline.Precision]timex.Granularity{
 	timeline.PrecisionWeek:  timex.GranWeek,
 	timeline.PrecisionMonth: timex.GranMonth,
 	timeline.PrecisionYear:  timex.GranYear,
+}
+
+// sure is the belief of a day given outright, trusted so far.
+func sure(day time.Time, p float64) []Candidate {
+	return []Candidate{{Day: day, P: p}}
+}
+
+// uniform is the belief of a period given outright and no more: each of
+// its days up to now alike.
+func uniform(first, last, now time.Time) []Candidate {
+	var out []Candidate
+	for d := first; !d.After(last) && !d.After(now); d = d.AddDate(0, 0, 1) {
+		out = append(out, Candidate{Day: d})
+	}
+	for i := range out {
+		out[i].P = 1 / float64(len(out))
+	}
+	return out
 }
 
 // unknown is the anchor of an article nothing dates, with the reason.

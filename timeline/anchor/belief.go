@@ -1,6 +1,7 @@
 package anchor
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -119,4 +120,33 @@ func (b *belief) bestDay(in func(civil) bool) time.Time {
 		}
 	}
 	return b.cal.day(b.cal.from + at)
+}
+
+// Candidates are listed until they hold beliefHeld of the belief, or
+// maxCandidates of them: what is left is spread too thin to matter.
+const (
+	beliefHeld    = 0.995
+	maxCandidates = 400
+	// minCandidate is the least probability a day needs to be listed.
+	minCandidate = 1e-4
+)
+
+// candidates lists the likeliest days, likeliest first, earlier first
+// among equals.
+func (b *belief) candidates() []Candidate {
+	idx := make([]int, len(b.p))
+	for i := range idx {
+		idx[i] = i
+	}
+	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(b.p[j], b.p[i]) })
+	var out []Candidate
+	var held float64
+	for _, i := range idx {
+		if held >= beliefHeld || len(out) == maxCandidates || b.p[i] < minCandidate {
+			break
+		}
+		out = append(out, Candidate{Day: b.cal.day(b.cal.from + i), P: b.p[i]})
+		held += b.p[i]
+	}
+	return out
 }

@@ -31,12 +31,14 @@ func pinned(v string, r reading, now time.Time) (state, bool) {
 		a := r.anchor(nil, now)
 		if !finer(a.Precision, p) {
 			// The text adds nothing: the pin is the anchor.
-			a = Anchor{Date: t, Precision: p, Confidence: 1, Reasons: []string{why}}
+			a = Anchor{Date: t, Precision: p, Confidence: 1, Reasons: []string{why},
+				Belief: uniform(t, periodEnd(t, p), now)}
 		}
 		a.Source = FromPin
 		return state{settled: true, read: r, anchor: a}, true
 	}
-	return state{settled: true, read: r, anchor: Anchor{Date: t, Precision: p, Confidence: 1, Source: FromPin, Reasons: []string{why}}}, true
+	return state{settled: true, read: r, anchor: Anchor{Date: t, Precision: p, Confidence: 1, Source: FromPin,
+		Reasons: []string{why}, Belief: sure(t, 1)}}, true
 }
 
 // periodEnd is the last day of the period of precision p that starts at
@@ -100,6 +102,7 @@ func given(m article.Meta, r reading) (state, bool) {
 	}
 	return state{settled: true, read: r, anchor: Anchor{
 		Date: day, Precision: timeline.PrecisionDay, Confidence: round(trust), Source: FromMetadata, Reasons: why,
+		Belief: sure(day, round(trust)),
 	}}, true
 }
 

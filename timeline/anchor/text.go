@@ -102,6 +102,7 @@ func (r reading) anchor(extra *yearFactor, now time.Time) Anchor {
 		a.Date, a.Confidence = time.Time{}, 0
 	}
 	a.Reasons = reasons(r, b, cl, extra)
+	a.Belief = b.candidates()
 	return a
 }
 

@@ -99,7 +99,9 @@ type Value struct {
 	y    int
 	m    time.Month
 	d    int
-	form string // how a day was written, when it was not YYYY-MM-DD: "2016-W31-2"
+	// form is how the value was written when String would write it
+	// otherwise: "2016-W31-2" for a day, "2016-W31-WE" for a weekend.
+	form string
 	// clock is the time of day a TIME value adds to its day: "14:00",
 	// "EV". It is kept for String and does not change the period.
 	clock string
@@ -266,9 +268,9 @@ func (v Value) Coarsen(p Precision) (Value, bool) {
 // ("14:00", "MO", "EV"), or "".
 func (v Value) Clock() string { return v.clock }
 
-// DayOnly is v without its time of day.
+// DayOnly is v without its time of day, and written the plain way.
 func (v Value) DayOnly() Value {
-	v.clock = ""
+	v.clock, v.form = "", ""
 	return v
 }
 
@@ -285,6 +287,9 @@ func (v Value) String() string {
 		}
 		return s
 	case Week:
+		if v.form != "" {
+			return v.form
+		}
 		y, w := v.First().ISOWeek()
 		return fmt.Sprintf("%04d-W%02d", y, w)
 	case Month:
@@ -446,7 +451,10 @@ func parseWeek(y int, s string) (Value, bool) {
 	}
 	week := Value{unit: Week, y: mon.Year(), m: mon.Month(), d: mon.Day()}
 	switch rest := s[2:]; {
-	case rest == "" || rest == "-WE":
+	case rest == "":
+		return week, true
+	case rest == "-WE":
+		week.form = fmt.Sprintf("%04d-W%02d-WE", y, w)
 		return week, true
 	case len(rest) == 2 && rest[0] == '-' && rest[1] >= '1' && rest[1] <= '7':
 		t := mon.AddDate(0, 0, int(rest[1]-'1'))

@@ -1,0 +1,357 @@
+package anchor
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"time"
+
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
+	"conflict-timeline/timeline/timex"
+)
+
+// Resolving under a belief. "On Tuesday" means one day if the article
+// was written on 3 August 2016 and another if on 10 August. The resolver
+// is run under each likely day of the article's date; each expression
+// then has a value per day, and the probability of a value is the belief
+// of the days that give it. The value told is the most probable one, as
+// fine as the belief allows: when the days disagree on the day but agree
+// on the week or the month, that is what is told, with the probability
+// it holds.
+
+// Resolved is an expression resolved under the belief about its
+// article's date.
+type Resolved struct {
+	// Timex is the expression with its most probable value.
+	timex.Timex
+	// Confidence is the probability of that value: the belief of the
+	// article days under which the expression has it.
+	Confidence float64 `json:"confidence"`
+	// Earliest and Latest are the first and last days that hold all but
+	// a small share (Tail at each end) of the belief about the
+	// expression's date; zero for values that are not dates.
+	Earliest time.Time `json:"-"`
+	Latest   time.Time `json:"-"`
+	// Coarsened says the value was widened from the expression's own
+	// unit because the likely article days disagreed on it.
+	Coarsened bool `json:"-"`
+}
+
+// Tail is the share of the belief left out at each end of the span
+// from Earliest to Latest: the span holds 95% of it.
+const Tail = 0.025
+
+// maxRuns bounds how many article days an article is resolved under;
+// runsHeld is the share of the belief they should hold. What the runs
+// leave is resolved once under the anchor's claimed period.
+const (
+	maxRuns  = 64
+	runsHeld = 0.975
+)
+
+// decide is the least probability a value needs to be told at its own
+// unit; below it the value is widened to the finest period that holds
+// that much.
+const decide = 0.6
+
+// Resolve resolves text under the anchor's belief with the resolver
+// given (nil means timex.Resolve). With a day given outright it is one
+// run; with no belief at all it is one run with no date, which leaves
+// "last month" open.
+func Resolve(text string, a Anchor, resolve func(string, timex.Options) []timex.Timex) []Resolved {
+	if resolve == nil {
+		resolve = timex.Resolve
+	}
+	runs := runsOf(a)
+	if len(runs) == 0 {
+		return plain(resolve(text, a.Options()), 1)
+	}
+	if len(runs) == 1 && runs[0].opt.AnchorGranularity == timex.GranDay {
+		return plain(resolve(text, runs[0].opt), runs[0].p)
+	}
+	tally := newTally()
+	for _, r := range runs {
+		tally.add(resolve(text, r.opt), r.p, r.rest)
+	}
+	return tally.decide()
+}
+
+// run is one resolution of the text: under a candidate day, or under
+// the claimed period for the belief the candidates leave.
+type run struct {
+	opt timex.Options
+	p   float64
+	// rest marks the run for the belief the candidate runs leave.
+	rest bool
+}
+
+func runsOf(a Anchor) []run {
+	var out []run
+	var held float64
+	for _, c := range a.Belief {
+		if len(out) == maxRuns || held >= runsHeld {
+			break
+		}
+		out = append(out, run{opt: timex.Options{Anchor: c.Day, AnchorGranularity: timex.GranDay}, p: c.P})
+		held += c.P
+	}
+	if rest := 1 - held; rest > 1e-9 && a.Known() && a.Precision != timeline.PrecisionDay {
+		out = append(out, run{a.Options(), rest, true})
+	}
+	return out
+}
+
+// plain is the expressions of one run, each as sure as the run.
+func plain(txs []timex.Timex, p float64) []Resolved {
+	out := make([]Resolved, len(txs))
+	for i, t := range txs {
+		out[i] = Resolved{Timex: t, Confidence: round(p)}
+		if v, err := date.Parse(t.Value); err == nil {
+			out[i].Earliest, out[i].Latest = v.First(), v.Last()
+		}
+	}
+	return out
+}
+
+// span is where an expression stands: runs are matched by it.
+type span struct{ start, end int }
+
+// votes are the values one expression took over the runs, with the
+// probability of each.
+type votes struct {
+	first  timex.Timex // as the first run that found it gave it
+	values map[string]float64
+	// rest is the part of values that the run for the rest of the
+	// belief gave, at the anchor's coarse period.
+	rest  map[string]float64
+	mods  map[string]string // a value's mod
+	types map[string]timex.Type
+	order []string // values in the order first seen
+}
+
+type tally struct {
+	spans map[span]*votes
+	order []span
+}
+
+func newTally() *tally { return &tally{spans: map[span]*votes{}} }
+
+func (t *tally) add(txs []timex.Timex, p float64, rest bool) {
+	for _, tx := range txs {
+		k := span{tx.Start, tx.End}
+		v := t.spans[k]
+		if v == nil {
+			v = &votes{first: tx, values: map[string]float64{}, rest: map[string]float64{}, mods: map[string]string{}, types: map[string]timex.Type{}}
+			t.spans[k] = v
+			t.order = append(t.order, k)
+		}
+		if _, ok := v.values[tx.Value]; !ok {
+			v.order = append(v.order, tx.Value)
+			v.mods[tx.Value], v.types[tx.Value] = tx.Mod, tx.Type
+		}
+		v.values[tx.Value] += p
+		if rest {
+			v.rest[tx.Value] += p
+		}
+	}
+}
+
+// decide tells each expression's most probable value. Expressions are
+// in text order; one that only some runs found is told with what they
+// hold.
+func (t *tally) decide() []Resolved {
+	slices.SortFunc(t.order, func(a, b span) int { return cmp.Or(cmp.Compare(a.start, b.start), cmp.Compare(a.end, b.end)) })
+	out := make([]Resolved, 0, len(t.order))
+	for i, k := range t.order {
+		if i > 0 && k.start < t.order[i-1].end && overlapsKept(out, k) {
+			continue // another run's reading of the same words
+		}
+		out = append(out, t.spans[k].decide())
+	}
+	return out
+}
+
+// overlapsKept reports whether span k overlaps the last expression kept.
+func overlapsKept(out []Resolved, k span) bool {
+	return len(out) > 0 && k.start < out[len(out)-1].End
+}
+
+func (v *votes) decide() Resolved {
+	r := Resolved{Timex: v.first}
+	dates := v.dates()
+	best, other := v.bestOther()
+	var held float64
+	for _, d := range dates {
+		held += d.p
+	}
+	if len(dates) == 0 || v.values[other] > held {
+		// Not a date, or mostly not one: a duration, PRESENT_REF.
+		r.Value, r.Mod, r.Type, r.Confidence = other, v.mods[other], v.types[other], v.values[other]
+	} else {
+		r.Value, r.Confidence, r.Coarsened = choose(dates)
+		r.Mod, r.Type = v.mods[r.Value], v.types[r.Value]
+		if r.Coarsened {
+			r.Mod, r.Type = v.mods[best], timex.Date
+		}
+		r.Earliest, r.Latest = spread(v.spanning(dates))
+	}
+	r.Confidence = round(min(r.Confidence, 1))
+	return r
+}
+
+// bestOther are the most probable date value and the most probable
+// value that is not a date.
+func (v *votes) bestOther() (best, other string) {
+	for _, val := range v.order {
+		_, err := date.Parse(val)
+		switch {
+		case err == nil && (best == "" || v.values[val] > v.values[best]):
+			best = val
+		case err != nil && (other == "" || v.values[val] > v.values[other]):
+			other = val
+		}
+	}
+	return best, other
+}
+
+// weighed is a date value with its probability; raw is the value as
+// the runs wrote it.
+type weighed struct {
+	raw string
+	v   date.Value
+	p   float64
+}
+
+func (v *votes) dates() []weighed {
+	var out []weighed
+	for _, val := range v.order {
+		if d, err := date.Parse(val); err == nil {
+			out = append(out, weighed{val, d, v.values[val]})
+		}
+	}
+	return out
+}
+
+// spanning are the dates the span from Earliest to Latest is read from:
+// those of the candidate days alone when they hold nearly all of the
+// belief, for then the rest, told only to the anchor's coarse period,
+// would widen it to that whole period for a sliver of belief.
+func (v *votes) spanning(dates []weighed) []weighed {
+	var total, rest float64
+	for _, d := range dates {
+		total, rest = total+d.p, rest+v.rest[d.raw]
+	}
+	if rest > spanRest*total {
+		return dates
+	}
+	var out []weighed
+	for _, d := range dates {
+		if p := d.p - v.rest[d.raw]; p > 0 {
+			out = append(out, weighed{d.raw, d.v, p})
+		}
+	}
+	if len(out) == 0 {
+		return dates
+	}
+	return out
+}
+
+// spanRest is the most of the belief the rest may hold and still be
+// left out of the span.
+const spanRest = 0.1
+
+// choose tells the value of an expression from the dates the runs gave
+// it: the most probable of its own unit when that holds at least decide
+// of the belief, else the finest period (month, year) that does, the
+// periods holding the values of the runs. When not even a year holds
+// that much, the likeliest year is told with what it holds. coarsened
+// says the value is coarser than the expression's own unit.
+func choose(dates []weighed) (value string, p float64, coarsened bool) {
+	finest := date.PrecisionUnknown
+	for _, d := range dates {
+		finest = max(finest, d.v.Precision())
+	}
+	for q := finest; q >= date.PrecisionYear; q-- {
+		if q == date.PrecisionWeek && finest != q {
+			continue // weeks straddle months: stay in the calendar's nest
+		}
+		value, p = likeliestAt(dates, q, q == finest)
+		if p >= decide {
+			return value, p, q != finest
+		}
+	}
+	return value, p, value != "" && finest != date.PrecisionYear
+}
+
+// likeliestAt sums the dates by the period of precision q that holds
+// each, and returns the likeliest period. At the expression's own
+// precision (own) a value keeps its own form ("2016-08-02T14:00").
+func likeliestAt(dates []weighed, q date.Precision, own bool) (string, float64) {
+	sums := map[string]float64{}
+	var order []string
+	for _, d := range dates {
+		k := d.raw
+		if !own || d.v.Precision() != q {
+			period, ok := d.v.DayOnly().Coarsen(q)
+			if !ok {
+				continue
+			}
+			k = period.String()
+		}
+		if _, seen := sums[k]; !seen {
+			order = append(order, k)
+		}
+		sums[k] += d.p
+	}
+	top := ""
+	for _, k := range order {
+		if top == "" || sums[k] > sums[top] {
+			top = k
+		}
+	}
+	return top, sums[top]
+}
+
+// spread is the first and last days of the values that hold all but
+// Tail of the belief at each end. A value counts whole: "2011" could be
+// any day of 2011.
+func spread(dates []weighed) (earliest, latest time.Time) {
+	var total float64
+	for _, d := range dates {
+		total += d.p
+	}
+	byFirst := slices.Clone(dates)
+	slices.SortStableFunc(byFirst, func(a, b weighed) int { return a.v.First().Compare(b.v.First()) })
+	var sum float64
+	for _, d := range byFirst {
+		if sum += d.p; sum > Tail*total {
+			earliest = d.v.First()
+			break
+		}
+	}
+	byLast := slices.Clone(dates)
+	slices.SortStableFunc(byLast, func(a, b weighed) int { return b.v.Last().Compare(a.v.Last()) })
+	sum = 0
+	for _, d := range byLast {
+		if sum += d.p; sum > Tail*total {
+			latest = d.v.Last()
+			break
+		}
+	}
+	return earliest, latest
+}
+
+// Describe says in words how an expression's date was reached under
+// the belief, for an event's reasons.
+func (r Resolved) Describe(a Anchor) string {
+	switch {
+	case len(a.Belief) == 0:
+		return fmt.Sprintf("%q: the article's own date is unknown, so only what the words say is told", r.Text)
+	case a.Given():
+		return fmt.Sprintf("%q counted from the article's date, %s (%s)", r.Text, a.Day(), a.Source)
+	case r.Coarsened:
+		return fmt.Sprintf("%q: the article's likely days disagree on the day; %s holds %.0f%% of the belief", r.Text, r.Value, 100*r.Confidence)
+	}
+	return fmt.Sprintf("%q gives %s under %.0f%% of the belief about the article's own date (likeliest %s)", r.Text, r.Value, 100*r.Confidence, a.Likeliest().Format(time.DateOnly))
+}
