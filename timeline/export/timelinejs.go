@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 )
 
 // The TimelineJS3 JSON format, as its documentation gives it
@@ -46,34 +47,35 @@ const headlineLength = 90
 
 // TimelineJS writes TimelineJS3 JSON: a slide per dated event, grouped by
 // type, with the date told to its precision: a month event has no day, a
-// year event no month, a week runs from Monday to Sunday. The slide's
-// text is HTML: the sentence, the places and actors, and the sources as
-// links.
+// year event no month. A range, and a period longer than its unit (a
+// week runs from Monday to Sunday, a quarter or a season over its months,
+// a decade over its years), has an end_date. display_date says the date
+// in words ("2 Aug 2016", "August 2016", "2016"), after "c." when it is
+// inferred or less than certain. Undated events have no slide.
+//
+// Every text is HTML: the headline and the group are escaped, and the
+// slide's text holds the sentence, the places and actors, how the date
+// was reached and the sources, all escaped, with links only to http and
+// https addresses.
 func TimelineJS(w io.Writer, tl timeline.Timeline) error {
 	out := tjsFile{Events: []tjsSlide{}}
 	if tl.Title != "" {
 		out.Title = &tjsSlide{Text: tjsText{Headline: html.EscapeString(tl.Title)}}
 	}
 	for _, e := range tl.Events {
-		first, after, ok := days(e)
+		d, ok := dateOf(e)
 		if !ok {
 			continue // TimelineJS cannot place an undated slide
 		}
-		last := after.AddDate(0, 0, -1)
 		s := tjsSlide{
-			StartDate: tjsDateOf(first, e.Precision),
-			Text:      tjsText{Headline: html.EscapeString(headline(e)), Text: slideText(e)},
-			Group:     e.Type,
-			UniqueID:  e.ID,
+			StartDate:   tjsDateOf(d.start.First(), d.start),
+			DisplayDate: html.EscapeString(circa(e, d)),
+			Text:        tjsText{Headline: html.EscapeString(headline(e)), Text: slideText(e, d)},
+			Group:       html.EscapeString(e.Type),
+			UniqueID:    e.ID,
 		}
-		if e.Precision == timeline.PrecisionWeek {
-			// TimelineJS has no weeks: the slide spans the days.
-			y, wk := first.ISOWeek()
-			s.StartDate = tjsDateOf(first, timeline.PrecisionDay)
-			s.EndDate = tjsDateOf(last, timeline.PrecisionDay)
-			s.DisplayDate = fmt.Sprintf("Week %d, %d", wk, y)
-		} else if e.End != "" {
-			s.EndDate = tjsDateOf(last, e.Precision)
+		if last := d.last(); !d.end.IsZero() || spansUnits(last) {
+			s.EndDate = tjsDateOf(last.Last(), last)
 		}
 		out.Events = append(out.Events, s)
 	}
@@ -83,13 +85,27 @@ func TimelineJS(w io.Writer, tl timeline.Timeline) error {
 	return enc.Encode(out)
 }
 
-func tjsDateOf(t time.Time, p timeline.Precision) *tjsDate {
+// spansUnits reports whether v covers more than one unit of the date
+// parts TimelineJS knows (days, months, years): a week, a season, a
+// quarter, a half, a decade, a century.
+func spansUnits(v date.Value) bool {
+	switch v.Unit() {
+	case date.Week, date.Season, date.Quarter, date.Half, date.Decade, date.Century:
+		return true
+	}
+	return false
+}
+
+// tjsDateOf is day t with the parts that v's unit tells: a week's days
+// are days, a quarter's or a season's months are months, a decade's
+// years are years.
+func tjsDateOf(t time.Time, v date.Value) *tjsDate {
 	d := &tjsDate{Year: strconv.Itoa(t.Year())}
-	switch p {
-	case timeline.PrecisionDay:
+	switch v.Unit() {
+	case date.Day, date.Week:
 		d.Day = strconv.Itoa(t.Day())
 		fallthrough
-	case timeline.PrecisionMonth:
+	case date.Month, date.Season, date.Quarter, date.Half:
 		d.Month = strconv.Itoa(int(t.Month()))
 	}
 	return d
@@ -105,29 +121,29 @@ func headline(e timeline.Event) string {
 	return h
 }
 
-func slideText(e timeline.Event) string {
+func slideText(e timeline.Event, d when) string {
+	esc := html.EscapeString
 	var b strings.Builder
-	fmt.Fprintf(&b, "<p>%s</p>", html.EscapeString(e.Text))
+	fmt.Fprintf(&b, "<p>%s</p>", esc(e.Text))
 	var facts []string
 	if len(e.Places) > 0 {
-		facts = append(facts, "Places: "+html.EscapeString(strings.Join(e.Places, ", ")))
+		facts = append(facts, "Places: "+esc(strings.Join(e.Places, ", ")))
 	}
 	if len(e.Actors) > 0 {
-		facts = append(facts, "Actors: "+html.EscapeString(strings.Join(e.Actors, ", ")))
+		facts = append(facts, "Actors: "+esc(strings.Join(e.Actors, ", ")))
 	}
-	facts = append(facts, fmt.Sprintf("Confidence: %.2f", e.Confidence))
-	fmt.Fprintf(&b, "<p>%s</p>", strings.Join(facts, "<br>"))
+	fmt.Fprintf(&b, "<p>%s</p>", strings.Join(append(facts, dateFacts(e, d)...), "<br>"))
 	var links []string
 	for _, s := range e.Sources {
-		title := html.EscapeString(s.Title)
+		title := esc(s.Title)
 		if title == "" {
-			title = html.EscapeString(s.Article)
+			title = esc(s.Article)
 		}
-		if s.URL != "" {
-			title = fmt.Sprintf(`<a href="%s">%s</a>`, html.EscapeString(s.URL), title)
+		if u, ok := safeURL(s.URL); ok {
+			title = fmt.Sprintf(`<a href="%s">%s</a>`, esc(u), title)
 		}
 		if s.Timex.Text != "" {
-			title += fmt.Sprintf(" (“%s”)", html.EscapeString(s.Timex.Text))
+			title += fmt.Sprintf(" (“%s”)", esc(s.Timex.Text))
 		}
 		links = append(links, title)
 	}
@@ -135,4 +151,26 @@ func slideText(e timeline.Event) string {
 		fmt.Fprintf(&b, "<p>Sources: %s</p>", strings.Join(links, "; "))
 	}
 	return b.String()
+}
+
+// dateFacts are what is known of an event's date beyond its value, in
+// escaped HTML, a fact an item: its precision, confidence, likely days,
+// whether it was inferred, whether it is background, and the reasons.
+func dateFacts(e timeline.Event, d when) []string {
+	esc := html.EscapeString
+	facts := []string{esc(fmt.Sprintf("Date: %s (%s; known to the %s)", circa(e, d), d.value(), unitName(d.start)))}
+	facts = append(facts, fmt.Sprintf("Confidence: %.2f", e.Confidence))
+	if l := likely(e); l != "" {
+		facts = append(facts, esc(l))
+	}
+	if e.Inferred {
+		facts = append(facts, "Inferred: counted from an estimated article date")
+	}
+	if e.Background {
+		facts = append(facts, "Background: mentioned as context, not as news")
+	}
+	for _, r := range e.Reasons {
+		facts = append(facts, "Why: "+esc(r))
+	}
+	return facts
 }
