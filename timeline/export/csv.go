@@ -31,7 +31,7 @@ const (
 // time_precision says how much of it is known: 1 for a day, 2 for up to
 // a month (a week, a month, a run of days), 3 for longer (a quarter, a
 // year). end_date is the last day of the period; date is the TIMEX3
-// value (2016-W31, 2012) and precision its name in events.json (day,
+// value (2016-W31, 2012; a range as 2016-07-23/2016-07-31) and precision its name in events.json (day,
 // week, month, year, unknown). earliest and latest are the days that hold
 // 95% of the belief, confidence how likely the date is, inferred whether
 // it was counted from an estimated article date. An undated event keeps

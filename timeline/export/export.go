@@ -26,7 +26,8 @@
 //     run of days up to a month, 3 for anything longer (a quarter, a
 //     season, a year). So a year-only event reads 2012-01-01 with
 //     time_precision 3, end_date 2012-12-31, date 2012 and precision year.
-//     Further columns give the rest: date (the TIMEX3 value), precision,
+//     Further columns give the rest: date (the TIMEX3 value, a range as
+//     start/end: 2016-07-23/2016-07-31), precision,
 //     earliest, latest, confidence, inferred, stated, background, planned.
 //     An undated event keeps its row, so that the file lists every event
 //     as events.json does, but with event_date, time_precision, end_date
