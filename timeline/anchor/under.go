@@ -65,7 +65,11 @@ func Resolve(text string, a Anchor, resolve func(string, timex.Options) []timex.
 	}
 	runs := runsOf(a)
 	if len(runs) == 0 {
-		return plain(resolve(text, a.Options()), 1)
+		p := 1.0
+		if a.Known() {
+			p = a.Confidence // an anchor made by hand, with no belief
+		}
+		return plain(resolve(text, a.Options()), p)
 	}
 	if len(runs) == 1 && runs[0].opt.AnchorGranularity == timex.GranDay {
 		return plain(resolve(text, runs[0].opt), runs[0].p)

@@ -399,7 +399,7 @@ func parse(s string) (Value, bool) {
 		return Value{unit: Year, y: y, m: 1, d: 1}, true
 	case rest[0] != '-':
 		return Value{}, false
-	case len(rest) >= 3 && rest[1] == 'W':
+	case len(rest) >= 4 && rest[1] == 'W' && isDigit(rest[2]):
 		return parseWeek(y, rest[2:])
 	case len(rest) == 3 && !isDigit(rest[1]):
 		return parsePart(y, rest[1:])

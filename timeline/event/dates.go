@@ -2,99 +2,41 @@ package event
 
 import (
 	"fmt"
-	"regexp"
-	"strconv"
 	"strings"
 	"time"
 
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/anchor"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
-// period is the stretch of calendar an event is dated to: the unit (day,
-// ISO week, month, year) that holds first through the unit that holds
-// last. A single date has first == last; a range ("between July 23 and
-// July 31", a season) has them apart.
+// period is the stretch of calendar an event is dated to: from one
+// calendar value through another. A single date has from == to; a range
+// ("between July 23 and July 31") has them apart.
 type period struct {
-	first, last time.Time // midnight UTC
-	precision   timeline.Precision
+	from, to date.Value
 }
 
-// precisionRank orders precisions from the finest.
-var precisionRank = map[timeline.Precision]int{
-	timeline.PrecisionDay: 0, timeline.PrecisionWeek: 1,
-	timeline.PrecisionMonth: 2, timeline.PrecisionYear: 3,
-}
+func single(v date.Value) period { return period{v, v} }
 
-// finer reports whether precision a tells more than b.
-func finer(a, b timeline.Precision) bool { return precisionRank[a] < precisionRank[b] }
-
-// unitStart is the first day of the unit of precision p that holds t.
-func unitStart(t time.Time, p timeline.Precision) time.Time {
-	y, m, d := t.Date()
-	switch p {
-	case timeline.PrecisionWeek:
-		return t.AddDate(0, 0, -(int(t.Weekday())+6)%7) // back to Monday
-	case timeline.PrecisionMonth:
-		return time.Date(y, m, 1, 0, 0, 0, 0, time.UTC)
-	case timeline.PrecisionYear:
-		return time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
-
-// unitEnd is the day after the unit of precision p that holds t.
-func unitEnd(t time.Time, p timeline.Precision) time.Time {
-	s := unitStart(t, p)
-	switch p {
-	case timeline.PrecisionWeek:
-		return s.AddDate(0, 0, 7)
-	case timeline.PrecisionMonth:
-		return s.AddDate(0, 1, 0)
-	case timeline.PrecisionYear:
-		return s.AddDate(1, 0, 0)
-	}
-	return s.AddDate(0, 0, 1)
+// precision is how much the period tells: the less precise of its ends.
+func (p period) precision() timeline.Precision {
+	return min(p.from.Precision(), p.to.Precision())
 }
 
 // begin is the period's first day; end the day after its last.
-func (p period) begin() time.Time { return unitStart(p.first, p.precision) }
-func (p period) end() time.Time   { return unitEnd(p.last, p.precision) }
-
-// format writes t as a TIMEX3 value of precision p: 2016-08-07, 2016-W31,
-// 2016-08, 2016.
-func format(t time.Time, p timeline.Precision) string {
-	switch p {
-	case timeline.PrecisionWeek:
-		y, w := t.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
-	case timeline.PrecisionMonth:
-		return t.Format("2006-01")
-	case timeline.PrecisionYear:
-		return t.Format("2006")
-	}
-	return t.Format(time.DateOnly)
-}
+func (p period) begin() time.Time { return p.from.First() }
+func (p period) end() time.Time   { return p.to.End() }
 
 // date is the period's value, as Event.Date holds it; endDate its last
 // unit when that is another one (Event.End), else empty.
-func (p period) date() string { return format(p.first, p.precision) }
+func (p period) date() string { return p.from.DayOnly().String() }
 func (p period) endDate() string {
-	if e := format(p.last, p.precision); e != p.date() {
+	if e := p.to.DayOnly().String(); e != p.date() {
 		return e
 	}
 	return ""
-}
-
-// coarsen returns the period told only to precision q, when q is coarser
-// than what it has: a week that straddles two months becomes a range of
-// those two months, not a guess at one of them.
-func (p period) coarsen(q timeline.Precision) period {
-	if !finer(p.precision, q) {
-		return p
-	}
-	return period{first: p.begin(), last: p.end().AddDate(0, 0, -1), precision: q}
 }
 
 // overlaps reports whether two periods share a day.
@@ -102,93 +44,30 @@ func (p period) overlaps(q period) bool {
 	return p.begin().Before(q.end()) && q.begin().Before(p.end())
 }
 
-// spanning is the period from p through q, at the coarser precision of the
-// two; the order they are written in does not matter.
+// spanning is the period from p through q at the coarser precision of
+// the two; the order they are written in does not matter.
 func spanning(p, q period) period {
-	prec := p.precision
-	if finer(prec, q.precision) {
-		prec = q.precision
-	}
-	p, q = p.coarsen(prec), q.coarsen(prec)
-	if q.first.Before(p.first) {
+	prec := min(p.precision(), q.precision())
+	if q.begin().Before(p.begin()) {
 		p, q = q, p
 	}
-	last := q.last
-	if p.last.After(last) {
-		last = p.last
+	from, _ := p.from.Within(prec)
+	_, to := q.to.Within(prec)
+	if p.end().After(q.end()) {
+		_, to = p.to.Within(prec)
 	}
-	return period{first: p.first, last: last, precision: prec}
+	return period{from, to}
 }
 
-// yearParts are the months of the parts of a year TIMEX3 names: quarters,
-// halves and the (northern, meteorological) seasons. Winter starts in
-// the year's December; a month past 12 is in the next year.
-var yearParts = map[string][2]time.Month{
-	"Q1": {1, 3}, "Q2": {4, 6}, "Q3": {7, 9}, "Q4": {10, 12},
-	"H1": {1, 6}, "H2": {7, 12},
-	"SP": {3, 5}, "SU": {6, 8}, "FA": {9, 11}, "WI": {12, 14},
-}
-
-var (
-	dayValue   = regexp.MustCompile(`^(\d{4})-(\d{2})-(\d{2})(T.*)?$`)
-	weekValue  = regexp.MustCompile(`^(\d{4})-W(\d{2})(-(\d|WE))?$`)
-	monthValue = regexp.MustCompile(`^(\d{4})-(\d{2})$`)
-	partValue  = regexp.MustCompile(`^(\d{4})-([A-Z]{2}|[QH]\d)$`)
-	yearValue  = regexp.MustCompile(`^\d{4}$`)
-	decade     = regexp.MustCompile(`^\d{3}$`)
-)
-
-// parsePeriod reads the TIMEX3 values that can date an event: a day (a
-// TIME counts by its day), an ISO week, a month, a part of a year, a year
-// and a decade. Durations, sets, PAST_REF and values that lack the year
-// do not date anything.
+// parsePeriod reads the TIMEX3 values that can date an event; see
+// date.Parse. Durations, sets, PAST_REF and values that lack the year
+// date nothing.
 func parsePeriod(v string) (period, bool) {
-	num := func(s string) int { n, _ := strconv.Atoi(s); return n }
-	day := func(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
-	single := func(t time.Time, p timeline.Precision) (period, bool) {
-		return period{first: t, last: t, precision: p}, true
-	}
-	if m := dayValue.FindStringSubmatch(v); m != nil {
-		t := day(num(m[1]), time.Month(num(m[2])), num(m[3]))
-		if format(t, timeline.PrecisionDay) != v[:10] {
-			return period{}, false // 2016-02-30
-		}
-		return single(t, timeline.PrecisionDay)
-	}
-	if m := weekValue.FindStringSubmatch(v); m != nil {
-		y, w := num(m[1]), num(m[2])
-		jan4 := day(y, time.January, 4) // always in week 1
-		monday := unitStart(jan4, timeline.PrecisionWeek).AddDate(0, 0, 7*(w-1))
-		if gy, gw := monday.ISOWeek(); w < 1 || gy != y || gw != w {
-			return period{}, false
-		}
-		if d := m[4]; d != "" && d != "WE" {
-			return single(monday.AddDate(0, 0, num(d)-1), timeline.PrecisionDay)
-		}
-		return single(monday, timeline.PrecisionWeek)
-	}
-	if m := monthValue.FindStringSubmatch(v); m != nil {
-		if mo := num(m[2]); mo >= 1 && mo <= 12 {
-			return single(day(num(m[1]), time.Month(mo), 1), timeline.PrecisionMonth)
-		}
+	d, err := date.Parse(v)
+	if err != nil {
 		return period{}, false
 	}
-	if m := partValue.FindStringSubmatch(v); m != nil {
-		months, ok := yearParts[m[2]]
-		if !ok {
-			return period{}, false
-		}
-		y := num(m[1])
-		return period{first: day(y, months[0], 1), last: day(y, months[1], 1), precision: timeline.PrecisionMonth}, true
-	}
-	if yearValue.MatchString(v) {
-		return single(day(num(v), time.January, 1), timeline.PrecisionYear)
-	}
-	if decade.MatchString(v) {
-		y := num(v) * 10
-		return period{first: day(y, time.January, 1), last: day(y+9, time.January, 1), precision: timeline.PrecisionYear}, true
-	}
-	return period{}, false
+	return single(d.DayOnly()), true
 }
 
 // said is how much of its date an expression says by itself, whatever
@@ -214,7 +93,7 @@ func saying(text string) said {
 	switch rest, unknownYear := strings.CutPrefix(v, "XXXX-"); {
 	case len(v) >= 2 && isDigit(v[0]) && isDigit(v[1]):
 		return saysYear
-	case unknownYear && rest != "" && (isDigit(rest[0]) || yearParts[rest] != [2]time.Month{}):
+	case unknownYear && rest != "" && (isDigit(rest[0]) || yearPart(rest)):
 		return saysCalendar
 	}
 	return saysNothing
@@ -222,17 +101,12 @@ func saying(text string) said {
 
 func isDigit(b byte) bool { return '0' <= b && b <= '9' }
 
-// Confidence factors of a date, besides the anchor's own confidence.
-const (
-	// coarsened is the factor for a date counted from an anchor known
-	// only to the week, month or year: "on Monday" under an anchor known
-	// to the month lies in that month most of the time, but may fall in
-	// the next.
-	coarsened = 0.8
-	// narrative is the confidence of a date counted from the last date
-	// the text mentioned, when the article's own date is unknown.
-	narrative = 0.5
-)
+// yearPart reports the code of a part of a year: a season, a quarter, a
+// half ("SU", "Q3").
+func yearPart(code string) bool {
+	_, err := date.Parse("2000-" + code)
+	return err == nil
+}
 
 // modFactors lower the confidence of a date by its TIMEX3 mod: "about
 // 2012" is vaguer than 2012, and "before 2012" bounds a happening rather
@@ -244,10 +118,13 @@ var modFactors = map[string]float64{
 
 // dating is what one expression tells of an event's date.
 type dating struct {
-	tx         timex.Timex
+	tx         anchor.Resolved
 	when       period
 	confidence float64
 	says       said
+	// known is false for an expression nothing dates: "Monday" in an
+	// article whose own date is unknown. Its event is undated.
+	known bool
 }
 
 // dater dates the expressions of one article against its anchor.
@@ -255,64 +132,121 @@ type dater struct {
 	anchor anchor.Anchor
 	// anchored is the anchor's claimed period; known says whether there
 	// is one.
-	anchored period
-	known    bool
+	anchored date.Value
 	saying   func(string) said
 }
 
 func newDater(a anchor.Anchor, saying func(string) said) *dater {
 	d := &dater{anchor: a, saying: saying}
-	d.anchored, d.known = parsePeriod(a.Value())
+	if a.Known() {
+		d.anchored, _ = date.Parse(a.Value())
+	}
 	return d
 }
 
-// date returns the date an expression gives an event, if any. An
-// expression that spells out its year dates at its own precision with
-// full confidence. One that takes its year from the anchor ("August 7")
-// keeps its precision and takes the anchor's confidence. One computed
-// from the anchor ("on Monday", "last month") is told no finer than the
-// anchor is known, and when that is coarser than a day it is less sure
-// than the anchor: under an anchor known to the month, "on Monday" is
-// some day of that month at best, and may be one of the next.
-func (d *dater) date(t timex.Timex) (dating, bool) {
+// date returns the date an expression gives an event, if any. The
+// expression was resolved under the belief about the article's date
+// (anchor.Resolve): its value is the most probable one, and its
+// confidence the probability of that value. An expression that spells
+// out its year is sure of it whatever the article's date. One that no
+// date can be given (the article's own date is unknown) makes an
+// undated event when it names a day or a period: the reader sees it in
+// the Undated part rather than not at all.
+func (d *dater) date(t anchor.Resolved) (dating, bool) {
 	if t.Type != timex.Date && t.Type != timex.Time {
 		return dating{}, false
 	}
-	p, ok := parsePeriod(t.Value)
 	says := d.saying(t.Text)
-	conf, relative := 1.0, false
-	switch {
-	case says == saysYear:
-	case !d.known:
-		// Narrative mode: counted from the last date the text mentioned.
-		conf = narrative
-	case says == saysCalendar:
-		conf = d.anchor.Confidence
-	default:
-		if !ok && strings.HasPrefix(t.Value, "XXXX") {
-			// The resolver could not place "Monday" in the anchor's
-			// period; that period is what is known of it.
-			p, ok = d.anchored, true
-		}
-		p = p.coarsen(d.anchor.Precision)
-		conf = d.anchor.Confidence
-		if relative = d.anchor.Precision != timeline.PrecisionDay; relative {
-			conf *= coarsened
-		}
-	}
+	p, ok := parsePeriod(t.Value)
 	if !ok {
-		return dating{}, false
+		if len(d.anchor.Belief) > 0 || !namesPeriod(t.Value) {
+			return dating{}, false
+		}
+		return dating{tx: t, says: says}, true
 	}
-	// The resolver marks "on Monday" that it could only place in the
-	// anchor's week, month or year as APPROX: coarsened counted that.
-	if f, ok := modFactors[t.Mod]; ok && !(relative && t.Mod == "APPROX") {
+	conf := t.Confidence
+	if says == saysYear {
+		conf = 1
+	}
+	if f, ok := modFactors[t.Mod]; ok && !t.Coarsened {
 		conf *= f
 	}
-	return dating{tx: t, when: p, confidence: conf, says: says}, true
+	return dating{tx: t, when: p, confidence: conf, says: says, known: true}, true
+}
+
+// namesPeriod reports an underspecified value that still names a day or
+// a period, though not which: XXXX-WXX-1, XXXX-08-07, XXXX-XX-XXTNI.
+func namesPeriod(v string) bool {
+	return strings.HasPrefix(v, "XXXX")
 }
 
 // after reports whether p lies wholly after the anchor's period: a date
 // the article could not yet report, so a planned one.
 func (d *dater) after(p period) bool {
-	return d.known && !p.begin().Before(d.anchored.end())
+	return !d.anchored.IsZero() && !p.begin().Before(d.anchored.End())
+}
+
+// backgroundAge is how long before the article's own period a date must
+// end to be background: context the article recalls, not its news.
+const backgroundAge = 60 * 24 * time.Hour
+
+// background reports whether p ended well before the article's period.
+func (d *dater) background(p period) bool {
+	return !d.anchored.IsZero() && p.end().Before(d.anchored.First().Add(-backgroundAge))
+}
+
+// fill writes a dating into an event: its date, how sure it is and why,
+// and what kind of date it is. conf is the dating's confidence with the
+// doubts of the extraction.
+func (d *dater) fill(e *timeline.Event, dt dating, conf float64) {
+	e.Stated = dt.says == saysYear
+	if !dt.known {
+		e.Precision = timeline.PrecisionUnknown
+		e.Reasons = []string{dt.tx.Describe(d.anchor)}
+		return
+	}
+	e.Date, e.End, e.Precision = dt.when.date(), dt.when.endDate(), dt.when.precision()
+	e.Confidence = round2(conf)
+	e.Earliest, e.Latest = dayString(dt.tx.Earliest), dayString(dt.tx.Latest)
+	if e.Earliest == "" || dt.tx.Earliest.After(dt.when.begin()) {
+		e.Earliest = dt.when.from.DayString()
+	}
+	if e.Latest == "" || dt.tx.Latest.Before(dt.when.end().AddDate(0, 0, -1)) {
+		e.Latest = dt.when.to.LastDayString()
+	}
+	e.Inferred = !e.Stated && !d.anchor.Given() && len(d.anchor.Belief) > 0
+	e.Background = d.background(dt.when)
+	switch {
+	case e.Stated:
+		e.Reasons = []string{fmt.Sprintf("%q gives the date in full", dt.tx.Text)}
+	default:
+		e.Reasons = []string{dt.tx.Describe(d.anchor)}
+	}
+	if f, ok := modFactors[dt.tx.Mod]; ok && !dt.tx.Coarsened {
+		e.Reasons = append(e.Reasons, fmt.Sprintf("%s (%s): confidence × %.1f", dt.tx.Mod, dt.tx.Text, f))
+	}
+	if conf < dt.confidence {
+		e.Reasons = append(e.Reasons, fmt.Sprintf("the sentence has other dates or clauses: confidence × %.2f", conf/dt.confidence))
+	}
+}
+
+func dayString(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func minTime(a, b time.Time) time.Time {
+	if a.IsZero() || !b.IsZero() && b.Before(a) {
+		return b
+	}
+	return a
+}
+
+func maxTime(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
 }

@@ -31,9 +31,9 @@ import (
 type Input struct {
 	Article *article.Article
 	Anchor  anchor.Anchor
-	// Timexes are the article's expressions, resolved against Anchor,
-	// with offsets into Article.Text.
-	Timexes []timex.Timex
+	// Timexes are the article's expressions, resolved under the belief
+	// of Anchor (anchor.Resolve), with offsets into Article.Text.
+	Timexes []anchor.Resolved
 }
 
 // Entry is a place or actor of the gazetteer, with the other names it goes
@@ -113,13 +113,13 @@ func (x *extractor) article(in Input) []*draft {
 	a := in.Article
 	d := newDater(in.Anchor, x.saying)
 	txs := slices.Clone(in.Timexes)
-	slices.SortStableFunc(txs, func(p, q timex.Timex) int { return cmp.Compare(p.Start, q.Start) })
+	slices.SortStableFunc(txs, func(p, q anchor.Resolved) int { return cmp.Compare(p.Start, q.Start) })
 	var out []*draft
 	for si, s := range a.Sentences {
 		if embeddedPost(a.Text, s) {
 			continue // a quoted post and its signature, not a report
 		}
-		var all []timex.Timex
+		var all []anchor.Resolved
 		var dated []dating
 		for _, t := range txs {
 			if t.Start < s.Start || t.End > s.End {
@@ -146,7 +146,7 @@ type report struct {
 	d        *dater
 	sentence article.Span
 	index    int
-	timexes  []timex.Timex // every expression in the sentence
+	timexes  []anchor.Resolved // every expression in the sentence
 	// told is where the sentence starts to tell something, after a
 	// dateline.
 	told int
@@ -288,16 +288,13 @@ func (r report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft
 	// site finds it there, but without a dateline before it.
 	quote := trimmed(text, article.Span{Start: r.told, End: r.sentence.End})
 	e := timeline.Event{
-		Date:       gov.when.date(),
-		End:        gov.when.endDate(),
-		Precision:  gov.when.precision,
-		Planned:    tense > 0 || r.d.after(gov.when),
-		Text:       quote.In(text),
-		Type:       typeOf(lower, lowerWords(text, r.sentence)),
-		Places:     nonNil(places),
-		Actors:     nonNil(actors),
-		Confidence: round2(conf),
+		Planned: tense > 0 || r.d.after(gov.when),
+		Text:    quote.In(text),
+		Type:    typeOf(lower, lowerWords(text, r.sentence)),
+		Places:  nonNil(places),
+		Actors:  nonNil(actors),
 	}
+	r.d.fill(&e, gov, conf)
 	src := articleSource(a, r.in.Anchor)
 	src.Timex = timeline.SourceTimex{Start: gov.tx.Start, End: gov.tx.End, Text: gov.tx.Text, Value: gov.tx.Value}
 	src.Sentence = sourceSpan(text, sentence)
@@ -324,14 +321,15 @@ func (r report) govern(ds []dating) (gov dating, disagree bool) {
 	}
 	gov = slices.MinFunc(cands, func(p, q dating) int {
 		return cmp.Or(
+			cmp.Compare(boolRank(q.known), boolRank(p.known)),
 			cmp.Compare(q.says, p.says),
 			cmp.Compare(timexRank(p.tx.Type), timexRank(q.tx.Type)),
-			cmp.Compare(precisionRank[p.when.precision], precisionRank[q.when.precision]),
+			cmp.Compare(q.when.precision(), p.when.precision()),
 			cmp.Compare(p.tx.Start, q.tx.Start),
 		)
 	})
 	for _, c := range cands {
-		disagree = disagree || !c.when.overlaps(gov.when)
+		disagree = disagree || c.known && gov.known && !c.when.overlaps(gov.when)
 	}
 	return gov, disagree
 }
@@ -367,7 +365,12 @@ func (r report) period(p, q dating) dating {
 	tx.End = q.tx.End
 	tx.Text = text[tx.Start:tx.End]
 	tx.Value = p.tx.Value + "/" + q.tx.Value // an ISO 8601 interval
-	return dating{tx: tx, when: spanning(p.when, q.when),
+	tx.Earliest, tx.Latest = minTime(p.tx.Earliest, q.tx.Earliest), maxTime(p.tx.Latest, q.tx.Latest)
+	tx.Coarsened = p.tx.Coarsened || q.tx.Coarsened
+	if !p.known || !q.known {
+		return dating{tx: tx, says: min(p.says, q.says)}
+	}
+	return dating{tx: tx, when: spanning(p.when, q.when), known: true,
 		confidence: min(p.confidence, q.confidence), says: min(p.says, q.says)}
 }
 

@@ -10,7 +10,7 @@ import (
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
-	"conflict-timeline/timeline/timex"
+	"conflict-timeline/timeline/date"
 )
 
 // story is a hand-made article: its body, and the anchor its date is
@@ -30,7 +30,7 @@ func (s story) input(t *testing.T) Input {
 		t.Fatal(err)
 	}
 	anc := anchorAt(t, s.anchor, s.confidence)
-	return Input{Article: a, Anchor: anc, Timexes: timex.Resolve(a.Text, anc.Options())}
+	return Input{Article: a, Anchor: anc, Timexes: anchor.Resolve(a.Text, anc, nil)}
 }
 
 // anchorAt is an anchor as a pin in config.toml gives it.
@@ -41,11 +41,22 @@ func anchorAt(t *testing.T, value string, conf float64) anchor.Anchor {
 		p      timeline.Precision
 	}{{time.DateOnly, timeline.PrecisionDay}, {"2006-01", timeline.PrecisionMonth}, {"2006", timeline.PrecisionYear}} {
 		if d, err := time.Parse(f.layout, value); err == nil {
-			return anchor.Anchor{Date: d, Precision: f.p, Confidence: conf, Source: anchor.FromPin}
+			return anchor.Anchor{Date: d, Precision: f.p, Confidence: conf, Source: anchor.FromPin, Belief: pinBelief(value, conf)}
 		}
 	}
 	t.Fatalf("anchor %q: want YYYY-MM-DD, YYYY-MM or YYYY", value)
 	return anchor.Anchor{}
+}
+
+// pinBelief is the belief of a pin: its days alike, as sure as conf
+// together.
+func pinBelief(value string, conf float64) []anchor.Candidate {
+	v := date.MustParse(value)
+	var out []anchor.Candidate
+	for d := v.First(); d.Before(v.End()); d = d.AddDate(0, 0, 1) {
+		out = append(out, anchor.Candidate{Day: d, P: conf / float64(v.Days())})
+	}
+	return out
 }
 
 func extract(t *testing.T, stories ...story) timeline.Timeline {
@@ -274,7 +285,7 @@ func TestCoarseAnchor(t *testing.T) {
 		t.Fatalf("got %d and %d events, want one of each", len(relative), len(explicit))
 	}
 	r := relative[0]
-	if finer(r.Precision, timeline.PrecisionMonth) {
+	if r.Precision.Finer(timeline.PrecisionMonth) {
 		t.Errorf("%q dated %s (%s): finer than the month anchor supports", r.Text, r.Date, r.Precision)
 	}
 	if !r.Planned {

@@ -94,6 +94,8 @@ func merge(drafts []*draft) []timeline.Event {
 	}
 	slices.SortFunc(joined, func(a, b placed) int {
 		return cmp.Or(
+			// undated events close the timeline
+			cmp.Compare(boolRank(a.event.Date == ""), boolRank(b.event.Date == "")),
 			a.when.begin().Compare(b.when.begin()),
 			a.when.end().Compare(b.when.end()),
 			cmp.Compare(boolRank(a.event.Planned), boolRank(b.event.Planned)),
@@ -116,7 +118,7 @@ func merge(drafts []*draft) []timeline.Event {
 func join(g []*draft) (timeline.Event, period) {
 	slices.SortFunc(g, func(a, b *draft) int {
 		return cmp.Or(
-			cmp.Compare(precisionRank[a.event.Precision], precisionRank[b.event.Precision]),
+			cmp.Compare(b.event.Precision, a.event.Precision),
 			cmp.Compare(b.event.Confidence, a.event.Confidence),
 			compareSources(a.event.Sources[0], b.event.Sources[0]),
 		)
@@ -175,7 +177,7 @@ func boolRank(b bool) int {
 func eventID(d *draft) string {
 	key := d.event.Date + "/" + d.event.End + " " + strings.Join(d.words, " ")
 	sum := sha1.Sum([]byte(key))
-	return d.event.Date + "-" + hex.EncodeToString(sum[:])[:10]
+	return cmp.Or(d.event.Date, "undated") + "-" + hex.EncodeToString(sum[:])[:10]
 }
 
 // dedupe gives events that share an ID (the same words at the same date,

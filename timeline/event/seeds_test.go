@@ -8,7 +8,6 @@ import (
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
-	"conflict-timeline/timeline/timex"
 )
 
 const seedDir = "../../seeds"
@@ -32,7 +31,7 @@ func seedInputs(t *testing.T, pin map[string]anchor.Anchor) []Input {
 				anc = p
 			}
 		}
-		in = append(in, Input{Article: a, Anchor: anc, Timexes: timex.Resolve(a.Text, anc.Options())})
+		in = append(in, Input{Article: a, Anchor: anc, Timexes: anchor.Resolve(a.Text, anc, nil)})
 	}
 	return in
 }
@@ -76,7 +75,9 @@ func TestSeedTwoHappenings(t *testing.T) {
 }
 
 // "On Monday, the UN Security Council is due to hold an informal meeting":
-// planned, and no finer than the article's date is known.
+// planned, on the Monday after the article's likeliest day (Sunday,
+// August 7, 2016, from its lead), marked as inferred and less sure than
+// a date given outright.
 func TestSeedPlannedMeeting(t *testing.T) {
 	tl := seedTimeline(t, nil)
 	evs := inSentence(tl, "the UN Security Council is due to hold an informal meeting")
@@ -87,8 +88,11 @@ func TestSeedPlannedMeeting(t *testing.T) {
 	if !e.Planned {
 		t.Errorf("%q is not marked planned", e.Text)
 	}
-	if e.Precision == timeline.PrecisionDay {
-		t.Errorf("dated to the day %s, though the article's own date is not known to the day", e.Date)
+	if e.Date != "2016-08-08" || !e.Inferred || e.Confidence >= 0.9 || e.Confidence < 0.5 {
+		t.Errorf("dated %s (inferred %v, confidence %.2f), want the likely 2016-08-08, inferred, with a confidence in [0.5, 0.9)", e.Date, e.Inferred, e.Confidence)
+	}
+	if e.Earliest > e.Date || e.Latest < e.Date {
+		t.Errorf("span %s..%s does not hold %s", e.Earliest, e.Latest, e.Date)
 	}
 	if e.Type != "diplomacy or ceasefire" {
 		t.Errorf("type %q", e.Type)

@@ -228,8 +228,8 @@ func date(arts []*article.Article, pins map[string]string, opt Options, prog *pr
 	inputs := make([]event.Input, 0, len(arts))
 	var problems []error
 	for i, a := range arts {
-		var found []timex.Timex
-		err := guard(func() { found = opt.Resolve(a.Text, anchors[i].Options()) })
+		var found []anchor.Resolved
+		err := guard(func() { found = anchor.Resolve(a.Text, anchors[i], opt.Resolve) })
 		done.Add(1)
 		if err != nil {
 			problems = append(problems, &StepError{Step: "resolving dates", File: a.Path, Err: err, Lost: "the article is left out"})
@@ -310,8 +310,18 @@ func siteArticles(inputs []event.Input) []site.Article {
 				Confidence: anc.Confidence,
 				Reasons:    anc.Reasons,
 			},
-			Timexes: in.Timexes,
+			Timexes: plainTimexes(in.Timexes),
 		})
+	}
+	return out
+}
+
+// plainTimexes are the expressions with their most probable values, as
+// the article pages mark them.
+func plainTimexes(rs []anchor.Resolved) []timex.Timex {
+	out := make([]timex.Timex, len(rs))
+	for i, r := range rs {
+		out[i] = r.Timex
 	}
 	return out
 }
