@@ -96,9 +96,9 @@ func (p *Precision) UnmarshalText(b []byte) error {
 type Value struct {
 	unit Unit
 	// y, m, d is the first day of the period.
-	y    int
-	m    time.Month
-	d    int
+	y int
+	m time.Month
+	d int
 	// form is how the value was written when String would write it
 	// otherwise: "2016-W31-2" for a day, "2016-W31-WE" for a weekend.
 	form string
