@@ -76,6 +76,12 @@ func TestSeedSiteInBrowser(t *testing.T) {
 						t.Errorf("%s is not reachable from the home page", name)
 					}
 				}
+				// The hand-written pages of content/ among them.
+				for _, name := range []string{"about.html", "method.html"} {
+					if _, ok := pages[r.root+name]; !ok {
+						t.Errorf("%s, from content/, is not reachable from the home page", name)
+					}
+				}
 				t.Logf("%d pages reached, %d built", len(pages), len(built))
 			})
 			t.Run("filter", func(t *testing.T) { checkSeedFilter(t, b.Tab(t), r.root, res.Events) })
