@@ -161,12 +161,17 @@ func TestOptions(t *testing.T) {
 		want string
 	}{
 		{Anchor{Date: time.Date(2016, 8, 7, 0, 0, 0, 0, time.UTC), Precision: timeline.PrecisionWeek}, "2016-08-07 gran 3"},
-		{Anchor{Precision: timeline.PrecisionUnknown}, "narrative"},
+		// News with no date resolves with none: "last month" stays open
+		// rather than count from a date the text mentions.
+		{Anchor{Precision: timeline.PrecisionUnknown}, "no date"},
 	}
 	for _, tt := range tests {
 		o := tt.a.Options()
-		got := "narrative"
-		if !o.Narrative {
+		got := "no date"
+		switch {
+		case o.Narrative:
+			got = "narrative"
+		case !o.Anchor.IsZero():
 			got = o.Anchor.Format(time.DateOnly) + " gran " + string(rune('0'+o.AnchorGranularity))
 		}
 		if got != tt.want {

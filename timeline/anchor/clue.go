@@ -46,6 +46,9 @@ type clue struct {
 	// background marks a date given as where a story starts ("since March
 	// 2011"): it bounds the article's date but does not draw it near.
 	background bool
+	// current marks a period the text names as its own: "the bloodiest
+	// fighting of 2024", "so far in January". The article lies in it.
+	current bool
 	// lead marks the headline and first sentence, which tell the news of
 	// the day: their weekdays are most often the day of writing.
 	lead bool
@@ -102,10 +105,10 @@ func readClues(title, body string, lead [2]int, resolve func(string, timex.Optio
 		c.lead = tx.Start < shift || (tx.Start >= shift+lead[0] && tx.Start < shift+lead[1])
 		c.stamp = c.kind == kDay && isStamp(text, tx.Start, tx.End)
 		k := c
-		k.words, k.at, k.lead, k.stamp, k.background, k.dir = "", 0, false, false, false, 0
+		k.words, k.at, k.lead, k.stamp, k.background, k.current, k.dir = "", 0, false, false, false, false, 0
 		if i, dup := seen[k]; dup {
 			o := &out[i]
-			o.lead, o.stamp, o.background = o.lead || c.lead, o.stamp || c.stamp, o.background || c.background
+			o.lead, o.stamp, o.background, o.current = o.lead || c.lead, o.stamp || c.stamp, o.background || c.background, o.current || c.current
 			if o.dir != c.dir {
 				o.dir = either // told both ways: neither tense is to be trusted
 			}
@@ -145,7 +148,7 @@ func assignRoles(clues []clue) {
 	var lastEnd, firstStart time.Time
 	for i, c := range clues {
 		a, b, ok := c.period()
-		if !ok || c.background {
+		if !ok || c.background || c.current {
 			continue
 		}
 		if c.dir != announced && (last < 0 || b.After(lastEnd)) {
@@ -200,6 +203,8 @@ func clueOf(text string, tx timex.Timex) (clue, bool) {
 	switch {
 	case backgroundBefore(text, tx.Start):
 		c.background, c.dir = true, reported // "since 1967" is behind, whatever the tense
+	case c.kind != kWeekday && c.kind != kDay && namedCurrent(text, tx.Start, tx.End):
+		c.current, c.dir = true, reported
 	case deadlineWords[wordBefore(text, tx.Start)]:
 		c.dir = announced // "before Dec. 11"
 	}

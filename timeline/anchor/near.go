@@ -160,3 +160,54 @@ func isStamp(text string, start, end int) bool {
 	w, _ := utf8.DecodeRuneInString(before[i+1:])
 	return unicode.IsUpper(w)
 }
+
+// currentWindow is how many words before "of" a superlative may stand
+// for the period after it to be the article's own: "the bloodiest day
+// of fighting of 2024".
+const currentWindow = 5
+
+// namedCurrent reports a period the text names as the one it writes in:
+// after a superlative and "of" or "in" ("the deadliest month of 2024"),
+// or with "so far" just before or after it ("so far in January", "in
+// 2024 so far"). A year-end review may still say so a few weeks on.
+func namedCurrent(text string, start, end int) bool {
+	before := sentenceWordsBefore(text, start)
+	rest := text[end:min(len(text), end+40)]
+	if i := strings.IndexAny(rest, ".!?;\n"); i >= 0 {
+		rest = rest[:i] // "on Nov. 10. So far, ..." is another sentence
+	}
+	after := strings.FieldsFunc(strings.ToLower(rest), notLetter)
+	if len(after) > 0 && soFar(after[0], after[1:]) {
+		return true
+	}
+	n := len(before)
+	for i := max(0, n-4); i+1 < n; i++ {
+		if soFar(before[i], before[i+1:]) {
+			return true
+		}
+	}
+	if n == 0 || !currentOf[before[n-1]] {
+		return false
+	}
+	for i := n - 2; i >= 0 && i >= n-1-currentWindow; i-- {
+		if w := before[i]; superlativeWords[w] || len(w) > 5 && strings.HasSuffix(w, "est") && !notSuperlative[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// soFar reports "so far" at w and the words after it.
+func soFar(w string, rest []string) bool {
+	return w == "so" && len(rest) > 0 && rest[0] == "far"
+}
+
+// sentenceWordsBefore are the words of the sentence before offset at, in
+// lower case.
+func sentenceWordsBefore(text string, at int) []string {
+	before := text[max(0, at-200):at]
+	if i := strings.LastIndexAny(before, ".!?;\n"); i >= 0 {
+		before = before[i+1:]
+	}
+	return strings.FieldsFunc(strings.ToLower(before), notLetter)
+}

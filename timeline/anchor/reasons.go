@@ -69,7 +69,7 @@ func strength(c clue) int {
 		return 7
 	case c.kind == kMonthDay && c.lead:
 		return 6
-	case c.role == nearest:
+	case c.role == nearest || c.current:
 		return 5
 	case c.kind == kWeekday && c.lead:
 		return 4
@@ -96,6 +96,8 @@ func (r reading) describe(c clue, years []int) string {
 		return fmt.Sprintf("%s stamps a tweet or a photo of the news: the article is most likely from that day or a few days after", q)
 	case c.background:
 		return fmt.Sprintf("%s is where a story starts: it bounds the article's date from below and no nearer", q)
+	case c.current:
+		return fmt.Sprintf("%s is named as the period the article writes in (\"so far\", \"the worst of\"): the article is most likely from within it", q)
 	case c.kind == kMonthDay && c.hasWeekday:
 		s := fmt.Sprintf("%s: %s fell on a %s in %s", q, partsString(c), c.weekday, yearList(matchingYears(c, years)))
 		if c.lead {
@@ -157,7 +159,7 @@ func describeNearest(c clue, q string) string {
 func bounds(clues []clue) string {
 	var ws []string
 	for _, c := range clues {
-		if c.origin == inText && c.role == bound && c.year != 0 && !c.background && !c.stamp {
+		if c.origin == inText && c.role == bound && c.year != 0 && !c.background && !c.stamp && !c.current {
 			ws = append(ws, strconv.Quote(c.words))
 		}
 	}

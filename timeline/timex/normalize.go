@@ -75,6 +75,18 @@ func (c *context) base() point {
 	return c.anchor
 }
 
+// now is the moment deictic words ("yesterday", "last month", "on
+// Tuesday") count from: the anchor in news mode, and without one nothing
+// (a date the text mentions is not the day of writing, and a wrong
+// concrete date is worse than an open one); the last mentioned date in
+// narrative mode.
+func (c *context) now() point {
+	if !c.narrative && !c.anchor.known() {
+		return point{g: gDay, y: unknownYear}
+	}
+	return c.base()
+}
+
 // refPoint is the point anaphora count from: the last mentioned date, or
 // the anchor when nothing was mentioned yet.
 func (c *context) refPoint() point {
@@ -203,7 +215,7 @@ func normDate(c *context, m *match) (result, bool) {
 		return result{}, false
 	}
 	if p.y == 0 && p.g > gDecade {
-		if b := c.base(); s.relSet && b.known() {
+		if b := c.now(); s.relSet && b.known() {
 			p.y = b.y + s.rel // "June last year", "last year's third quarter"
 		} else if s.that {
 			p.y = c.refPoint().y // "August of that year"
@@ -492,7 +504,7 @@ func normRel(c *context, m *match) (result, bool) {
 	if s.plural && s.unit != "" && s.weekday == 0 {
 		return vagueSpan(s) // "the coming years" is no one year
 	}
-	b := c.base()
+	b := c.now()
 	r := result{typ: Date, mod: s.mod}
 	switch {
 	case s.weekday != 0:
@@ -617,7 +629,7 @@ func seasonFrom(b point, season string, dir int) point {
 // mentioned date. The value has the granularity of the unit.
 func normShift(c *context, m *match) (result, bool) {
 	s := &m.s
-	base, dir := c.base(), -1
+	base, dir := c.now(), -1
 	g := unitGran(s.unit)
 	switch m.rule.arg {
 	case "hence":
@@ -762,7 +774,7 @@ func halfDuration(s *slots, n string) (result, bool) {
 // normDeictic resolves today, yesterday, tomorrow, tonight, overnight.
 func normDeictic(c *context, m *match) (result, bool) {
 	s := &m.s
-	b := c.base()
+	b := c.now()
 	offset, night := 0, false
 	switch s.deictic {
 	case "yesterday":
@@ -797,7 +809,7 @@ func normDeictic(c *context, m *match) (result, bool) {
 // "Tuesday evening") by the tense of its clause.
 func normWeekday(c *context, m *match) (result, bool) {
 	s := &m.s
-	p := c.weekdayFrom(c.base(), s.weekday, 0, m)
+	p := c.weekdayFrom(c.now(), s.weekday, 0, m)
 	r := result{typ: Date, mod: s.mod, at: p}
 	if (s.pod != "" || s.clock) && p.g == gDay {
 		r.at = withTime(p, s)
