@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"cmp"
 	"fmt"
+	"io"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -72,10 +74,25 @@ func (e *env) build(cfg *config.Config, dest, baseURL string) (pipeline.Result, 
 	for _, p := range res.Problems {
 		fmt.Fprintf(e.stderr, "timeline: %v\n", p)
 	}
+	reportUndated(e.stderr, res.Undated, cfg.File())
 	if err != nil && cfg.File() == "" {
 		err = fmt.Errorf("%w\n(there is no %s here: run timeline in a timeline's folder, name one with --config, or make one with 'timeline new DIR')", err, config.DefaultFile)
 	}
 	return res, err
+}
+
+// reportUndated names the articles nothing dates and says how to pin
+// their dates.
+func reportUndated(w io.Writer, files []string, cfgFile string) {
+	if len(files) == 0 {
+		return
+	}
+	fmt.Fprintf(w, "timeline: %s could not be dated: %s.\n", count(len(files), "article"), strings.Join(files, ", "))
+	fmt.Fprintf(w, "  Their dates that depend on the article's own (\"on Tuesday\", \"last month\") are left open, in the site's Undated part.\n")
+	fmt.Fprintf(w, "  Pin each one's date in %s (YYYY-MM-DD, or YYYY-MM, YYYY-Www or YYYY when only that is known):\n", cmp.Or(cfgFile, config.DefaultFile))
+	for _, f := range files {
+		fmt.Fprintf(w, "    [articles.%q]\n    date = \"YYYY-MM-DD\"\n", f)
+	}
 }
 
 // summarize says what was built and, after a build of its own, where to

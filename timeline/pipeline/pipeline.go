@@ -64,6 +64,11 @@ type Result struct {
 	Articles int      // articles in the site
 	Events   int      // events in the site
 	Exports  []string // the export files written with it, by name
+	// Undated are the articles whose own date nothing in them or in the
+	// collection fixes, by file name: their relative dates ("on
+	// Tuesday") stay open, in the site's Undated part, until a date is
+	// pinned for them in config.toml.
+	Undated []string
 	// Problems are what the build went past: files that could not be
 	// read (*article.FileError, with the line where known) and steps that
 	// failed (*StepError). The site was built without them.
@@ -100,7 +105,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	var res Result
 
 	c, err := collect(cfg, cfg.Source(), opt, prog)
-	res.Problems = c.Problems
+	res.Problems, res.Undated = c.Problems, undated(c.Inputs)
 	if err != nil {
 		return res, err
 	}
@@ -289,6 +294,17 @@ func exports(tl timeline.Timeline, formats []export.Format, prog *progress.Repor
 		prog.Step("exports: %s", strings.Join(names, ", "))
 	}
 	return files, names, problems
+}
+
+// undated are the file names of the articles nothing dates.
+func undated(inputs []event.Input) []string {
+	var out []string
+	for _, in := range inputs {
+		if !in.Anchor.Known() {
+			out = append(out, filepath.Base(in.Article.Path))
+		}
+	}
+	return out
 }
 
 // siteArticles are the articles as their pages show them: the same
