@@ -96,16 +96,16 @@ func precision(g timex.Granularity) timeline.Precision {
 	return timeline.PrecisionUnknown
 }
 
-// inferred is the anchoring of an inferred anchor; an unknown one resolves
-// in narrative mode, and says why.
+// inferred is the anchoring of an inferred anchor, which anchor.Resolve
+// resolves under; an unknown one resolves without a date, and says why.
 func inferred(a anchor.Anchor) anchoring {
 	j := anchorJSON{
-		Date: a.Day(), Precision: a.Precision, Narrative: !a.Known(),
+		Date: a.Day(), Precision: a.Precision,
 		Value: a.Value(), Confidence: a.Confidence, Source: a.Source, Reasons: a.Reasons,
 	}
 	said := fmt.Sprintf("anchor: %s, likeliest day %s (%s precision, confidence %.2f, inferred from the %s)", a.Value(), a.Day(), a.Precision, a.Confidence, a.Source)
 	if !a.Known() {
-		said = "anchor: none could be inferred, narrative mode: each expression is resolved against the last date mentioned before it"
+		said = "anchor: none could be inferred: each expression is resolved without a date, its value left open where the words leave it (XXXX-08-07)"
 	}
 	for _, r := range a.Reasons {
 		said += "\n  - " + r

@@ -16,21 +16,30 @@ import (
 )
 
 func (e *env) evalCmd(args []string) error {
-	fs := e.flags("eval", "[--narrative | --infer-anchor] [--errors N] [--format text|json] PATH...",
+	fs := e.flags("eval", "[--narrative | --infer-anchor [--known year|month] [--anchors-only]] [--errors N] [--format text|json] PATH...",
 		"Eval resolves the <TEXT> of TimeML files (.tml) and scores the result against\n"+
 			"their TIMEX3 in the TempEval-3 way: strict span (same words), relaxed span\n"+
 			"(overlap), and value and type over relaxed matches. Each PATH, a file or a\n"+
 			"folder of .tml files, is one corpus. Documents are anchored at their <DCT>\n"+
 			"unless --narrative or --infer-anchor is given. Scores are in points.\n"+
 			"\n"+
-			"With --infer-anchor the <DCT> is hidden: each document is anchored at the date\n"+
-			"inferred from its title and text, and the inferred anchors are scored against\n"+
-			"the <DCT> too: how often the likeliest day is right to the day, the month and\n"+
-			"the year, how often the precision claimed held, and how many days claimed as\n"+
-			"sure were wrong.")
+			"With --infer-anchor the <DCT> is hidden: each document's date is inferred from\n"+
+			"its title and text as a belief over days, and the document is resolved under\n"+
+			"each likely day, each expression told with its most probable value and the\n"+
+			"probability of it. --known year (or month) reveals that much of the <DCT>, as\n"+
+			"a collection or a pin in config.toml would, and leaves the rest to the text.\n"+
+			"Besides the scores, eval then prints the value F1 with the true <DCT> for\n"+
+			"comparison; the values of the relaxed matches judged exact, coarser (a period\n"+
+			"holding the gold value) or wrong; the calibration of the confidences; and the\n"+
+			"inferred anchors against the <DCT>: how often the likeliest day is right to\n"+
+			"the day, the month and the year, how often the precision claimed held, and\n"+
+			"how many days claimed as sure were wrong. --anchors-only scores the anchors\n"+
+			"alone, for corpora whose TIMEX3 values are not gold (the TempEval-3 silver).")
 	narrative := fs.Bool("narrative", false, "resolve each expression against the last date mentioned before it, not the DCT")
-	infer := fs.Bool("infer-anchor", false, "hide the <DCT>: anchor each document at the date its own text gives, and score those anchors")
-	nErrors := fs.Int("errors", 0, "list the first `N` mismatches of each corpus, to study")
+	infer := fs.Bool("infer-anchor", false, "hide the <DCT>: resolve each document under the belief its own text gives about its date, and score that belief")
+	known := fs.String("known", "", "with --infer-anchor: reveal this much of the <DCT>, `year` or month, as a pin")
+	anchorsOnly := fs.Bool("anchors-only", false, "with --infer-anchor: score the inferred anchors only, not the TIMEX3")
+	nErrors := fs.Int("errors", 0, "list the first `N` mismatches of each corpus, to study (and with --infer-anchor the first N wrong values told with confidence >= 0.8)")
 	format := fs.String("format", "text", "output format: text or json")
 	paths, err := fs.parse(args)
 	if err != nil {
@@ -45,24 +54,44 @@ func (e *env) evalCmd(args []string) error {
 		return usagef("--format %q: want text or json", *format)
 	case *narrative && *infer:
 		return usagef("--narrative and --infer-anchor exclude each other")
+	case *known != "" && *known != "year" && *known != "month":
+		return usagef("--known %q: want year or month", *known)
+	case *known != "" && !*infer:
+		return usagef("--known needs --infer-anchor")
+	case *anchorsOnly && !*infer:
+		return usagef("--anchors-only needs --infer-anchor")
 	}
 
-	rep := report{narrative: *narrative, inferred: *infer, errors: *nErrors}
+	rep := report{narrative: *narrative, inferred: *infer, known: *known, anchorsOnly: *anchorsOnly, errors: *nErrors}
 	for _, p := range paths {
 		docs, err := timeml.Load(p)
 		if err != nil {
 			return err
 		}
+		name := corpusName(p)
 		cfg := eval.Config{Narrative: *narrative, Resolve: e.resolve}
-		var score *anchor.Score
-		if *infer {
-			cfg.InferAnchor, score = inferFromText()
+		if !*infer {
+			rep.corpora = append(rep.corpora, eval.Evaluate(name, docs, cfg))
+			continue
 		}
-		rep.corpora = append(rep.corpora, eval.Evaluate(corpusName(p), docs, cfg))
+		hook, score := beliefs(*known)
 		rep.anchors = append(rep.anchors, score)
+		if *anchorsOnly {
+			for _, d := range docs {
+				hook(d)
+			}
+			rep.corpora = append(rep.corpora, eval.Result{Name: name, Documents: len(docs)})
+			continue
+		}
+		cfg.Anchor = hook
+		rep.corpora = append(rep.corpora, eval.Evaluate(name, docs, cfg))
+		rep.truth = append(rep.truth, eval.Evaluate(name, docs, eval.Config{Resolve: e.resolve}))
 	}
 	if len(rep.corpora) > 1 {
 		rep.total = new(eval.Total("total", rep.corpora))
+		if len(rep.truth) > 0 {
+			rep.truthTotal = new(eval.Total("total", rep.truth))
+		}
 	}
 	if *format == "json" {
 		return rep.writeJSON(e.stdout)
@@ -78,32 +107,49 @@ func corpusName(path string) string {
 // report is what eval prints.
 type report struct {
 	narrative bool
-	inferred  bool // anchored at inferred anchors, scored in anchors
-	corpora   []eval.Result
-	anchors   []*anchor.Score // by corpus; nil entries unless inferred
-	total     *eval.Result    // nil with a single corpus
-	errors    int             // how many errors to list per corpus
+	inferred  bool   // resolved under inferred beliefs, scored in anchors
+	known     string // with inferred: how much of the <DCT> was revealed
+	// anchorsOnly: only the anchors were scored; corpora have their
+	// names and document counts alone.
+	anchorsOnly bool
+	corpora     []eval.Result
+	anchors     []*beliefScore // by corpus; nil unless inferred
+	total       *eval.Result   // nil with a single corpus
+	// truth are the corpora resolved at their <DCT>, beside the
+	// inferred runs; truthTotal their total.
+	truth      []eval.Result
+	truthTotal *eval.Result
+	errors     int // how many errors to list per corpus
 }
 
 func (r report) mode() string {
 	switch {
 	case r.narrative:
 		return "narrative"
+	case r.anchorsOnly:
+		return "anchors"
 	case r.inferred:
 		return "inferred"
 	}
 	return "dct"
 }
 
-func (r report) writeText(w io.Writer) error {
-	how := "each document anchored at its <DCT>"
+// how says how the documents were anchored.
+func (r report) how() string {
 	switch {
 	case r.narrative:
-		how = "narrative mode, no anchor"
+		return "narrative mode, no anchor"
 	case r.inferred:
-		how = "each document anchored at the date inferred from its text, <DCT> hidden"
+		s := "each document anchored at the date inferred from its text, <DCT> hidden"
+		if r.known != "" {
+			s += "; its " + r.known + " given, as a pin would give it"
+		}
+		return s
 	}
-	fmt.Fprintf(w, "TempEval-3 scores in points, %s\n\n", how)
+	return "each document anchored at its <DCT>"
+}
+
+func (r report) writeText(w io.Writer) error {
 	rows := slices.Clone(r.corpora)
 	if r.total != nil {
 		rows = append(rows, *r.total)
@@ -112,6 +158,12 @@ func (r report) writeText(w io.Writer) error {
 	for _, res := range rows {
 		nameWidth = max(nameWidth, len(res.Name))
 	}
+	if r.anchorsOnly {
+		fmt.Fprintf(w, "Anchors only, TIMEX3 not scored: %s\n", r.how())
+		writeAnchorScores(w, r.corpora, r.anchors, nameWidth)
+		return nil
+	}
+	fmt.Fprintf(w, "TempEval-3 scores in points, %s\n\n", r.how())
 	groups := fmt.Sprintf("%-*s %5s %6s %6s"+strings.Repeat("  %-20s", 4), nameWidth, "", "", "", "", "strict", "relaxed", "value", "type")
 	fmt.Fprintln(w, strings.TrimRight(groups, " "))
 	fmt.Fprintf(w, "%-*s %5s %6s %6s", nameWidth, "corpus", "docs", "gold", "system")
@@ -128,6 +180,7 @@ func (r report) writeText(w io.Writer) error {
 		fmt.Fprintln(w)
 	}
 	if r.inferred {
+		r.writeBeliefScores(w, nameWidth)
 		writeAnchorScores(w, r.corpora, r.anchors, nameWidth)
 	}
 	if r.errors == 0 {
@@ -138,6 +191,14 @@ func (r report) writeText(w io.Writer) error {
 		fmt.Fprintf(w, "\n%s: %d of %d errors\n", res.Name, len(shown), len(res.Errors))
 		for _, e := range shown {
 			writeError(w, e)
+		}
+		if r.inferred {
+			wrong := sureWrong(res.Judged)
+			shown := wrong[:min(r.errors, len(wrong))]
+			fmt.Fprintf(w, "\n%s: %d of %d wrong values told with confidence >= %.1f\n", res.Name, len(shown), len(wrong), sureAt)
+			for _, j := range shown {
+				writeJudged(w, j)
+			}
 		}
 	}
 	return nil
@@ -167,24 +228,84 @@ func describe(tx timex.Timex) string {
 // corpusJSON is one corpus in eval's JSON output.
 type corpusJSON struct {
 	eval.Result
-	Scores  eval.Scores   `json:"scores"`
-	Anchors *anchor.Score `json:"anchors,omitempty"`
-	Errors  []eval.Error  `json:"errors,omitempty"`
+	Scores *eval.Scores `json:"scores,omitempty"` // nil with --anchors-only
+	// Beside, with --infer-anchor: the scores with the true <DCT>, the
+	// judgements of the values and their calibration.
+	*beliefJSON
+	Anchors   *anchor.Score `json:"anchors,omitempty"`
+	Likeliest *dayScore     `json:"likeliest,omitempty"`
+	Errors    []eval.Error  `json:"errors,omitempty"`
+	// SureWrong are the first wrong values told with confidence >=
+	// sureAt, as many as --errors says.
+	SureWrong []eval.Judged `json:"sure_wrong,omitempty"`
+}
+
+// beliefJSON is what --infer-anchor adds to a corpus in JSON.
+type beliefJSON struct {
+	DCTScores eval.Scores `json:"dct_scores"`
+	// ValueF1Ratio is the value F1 with the inferred anchors over the
+	// value F1 with the true <DCT>.
+	ValueF1Ratio float64       `json:"value_f1_ratio"`
+	Verdicts     eval.Verdicts `json:"verdicts"`
+	DCTVerdicts  eval.Verdicts `json:"dct_verdicts"`
+	// NewlyWrong are the values wrong where the <DCT> gave them exact or
+	// coarser.
+	NewlyWrong  int         `json:"newly_wrong"`
+	Calibration []eval.Band `json:"calibration"`
+	// Sure are the judgements with confidence >= sureAt, by verdict,
+	// and SureNewlyWrong those of them newly wrong.
+	Sure           eval.Verdicts `json:"sure"`
+	SureNewlyWrong int           `json:"sure_newly_wrong"`
 }
 
 func (r report) writeJSON(w io.Writer) error {
 	out := struct {
 		Mode    string       `json:"mode"`
+		Known   string       `json:"known,omitempty"`
 		Corpora []corpusJSON `json:"corpora"`
 		Total   *corpusJSON  `json:"total,omitempty"`
-	}{Mode: r.mode()}
+	}{Mode: r.mode(), Known: r.known}
 	for i, res := range r.corpora {
-		out.Corpora = append(out.Corpora, corpusJSON{res, res.Scores(), r.anchors[i], res.Errors[:min(r.errors, len(res.Errors))]})
+		c := corpusJSON{Result: res}
+		if !r.anchorsOnly {
+			c.Scores = new(res.Scores())
+			c.Errors = res.Errors[:min(r.errors, len(res.Errors))]
+		}
+		if r.inferred {
+			c.Anchors, c.Likeliest = &r.anchors[i].anchors, &r.anchors[i].likeliest
+			if !r.anchorsOnly {
+				c.beliefJSON = newBeliefJSON(res, r.truth[i])
+				wrong := sureWrong(res.Judged)
+				c.SureWrong = wrong[:min(r.errors, len(wrong))]
+			}
+		}
+		out.Corpora = append(out.Corpora, c)
 	}
 	if r.total != nil {
-		out.Total = &corpusJSON{Result: *r.total, Scores: r.total.Scores()}
+		t := corpusJSON{Result: *r.total}
+		if !r.anchorsOnly {
+			t.Scores = new(r.total.Scores())
+		}
+		if r.truthTotal != nil {
+			t.beliefJSON = newBeliefJSON(*r.total, *r.truthTotal)
+		}
+		out.Total = &t
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
+}
+
+func newBeliefJSON(got, truth eval.Result) *beliefJSON {
+	sure := eval.Sure(got.Judged, sureAt)
+	return &beliefJSON{
+		DCTScores:      truth.Scores(),
+		ValueF1Ratio:   ratio(got.Scores().Value.F1, truth.Scores().Value.F1),
+		Verdicts:       eval.Count(got.Judged),
+		DCTVerdicts:    eval.Count(truth.Judged),
+		NewlyWrong:     eval.NewlyWrong(got.Judged, truth.Judged),
+		Calibration:    eval.Calibrate(got.Judged, eval.Bands),
+		Sure:           eval.Count(sure),
+		SureNewlyWrong: eval.NewlyWrong(sure, truth.Judged),
+	}
 }

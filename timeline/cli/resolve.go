@@ -8,8 +8,11 @@ import (
 	"slices"
 	"strings"
 	"text/tabwriter"
+	"time"
 
+	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/config"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -21,8 +24,13 @@ func (e *env) resolveCmd(args []string) error {
 			"the JSON format gives byte offsets into the UTF-8 input, end exclusive.\n"+
 			"Without --anchor or --narrative the article's own date is inferred, as\n"+
 			"'timeline anchors' does, with the other articles of FILE's folder as its\n"+
-			"collection, and reported with its reasons; a date nothing fixes leaves the\n"+
-			"text in narrative mode.")
+			"collection, and reported with its reasons. The text is then resolved under\n"+
+			"each likely day of that date: each expression's value is its most probable\n"+
+			"one, its confidence the probability of that value, and earliest and latest\n"+
+			"the first and last days that hold 95% of the belief about its date. A date\n"+
+			"nothing fixes leaves the values open (XXXX-08-07), as the words give them.\n"+
+			"With --anchor or --narrative each value is told with confidence 1, and\n"+
+			"earliest and latest are its own first and last days.")
 	var a anchorFlag
 	fs.Var(&a, "anchor", anchorUsage)
 	narrative := fs.Bool("narrative", false, "resolve each expression against the last date mentioned before it")
@@ -46,15 +54,18 @@ func (e *env) resolveCmd(args []string) error {
 	if err != nil {
 		return err
 	}
+	var found []anchor.Resolved
 	if a.value == "" && !*narrative {
 		cfg, err := e.loadConfig(fs, *cfgPath)
 		if err != nil {
 			return err
 		}
-		anch = inferred(inferAnchor(files[0], text, cfg))
+		inf := inferAnchor(files[0], text, cfg)
+		anch = inferred(inf)
+		found = anchor.Resolve(text, inf, e.resolve)
+	} else {
+		found = sure(e.resolve(text, anch.opt))
 	}
-
-	found := e.resolve(text, anch.opt)
 	if *format == "json" {
 		return writeResolveJSON(e.stdout, anch, found)
 	}
@@ -76,23 +87,58 @@ func (e *env) readInput(name string) (string, error) {
 	return string(data), err
 }
 
-// resolveJSON is resolve's JSON output.
-type resolveJSON struct {
-	Anchor  anchorJSON    `json:"anchor"`
-	Timexes []timex.Timex `json:"timexes"`
+// sure are expressions resolved against a date taken as known: each
+// value as sure as that date, and spanning its own days.
+func sure(found []timex.Timex) []anchor.Resolved {
+	out := make([]anchor.Resolved, len(found))
+	for i, tx := range found {
+		out[i] = anchor.Resolved{Timex: tx, Confidence: 1}
+		if v, err := date.Parse(tx.Value); err == nil {
+			out[i].Earliest, out[i].Latest = v.First(), v.Last()
+		}
+	}
+	return out
 }
 
-func writeResolveJSON(w io.Writer, anch anchoring, found []timex.Timex) error {
-	out := resolveJSON{Anchor: anch.asJSON, Timexes: found}
-	if out.Timexes == nil {
-		out.Timexes = []timex.Timex{} // [] rather than null: nothing found
+// resolveJSON is resolve's JSON output.
+type resolveJSON struct {
+	Anchor  anchorJSON  `json:"anchor"`
+	Timexes []timexJSON `json:"timexes"`
+}
+
+// timexJSON is one expression in resolve's JSON output: where it is,
+// its most probable value, how probable, and the days its date may
+// fall on (YYYY-MM-DD; absent for values that are not dates).
+type timexJSON struct {
+	timex.Timex
+	Confidence float64 `json:"confidence"`
+	Earliest   string  `json:"earliest,omitempty"`
+	Latest     string  `json:"latest,omitempty"`
+}
+
+func writeResolveJSON(w io.Writer, anch anchoring, found []anchor.Resolved) error {
+	out := resolveJSON{Anchor: anch.asJSON, Timexes: []timexJSON{}} // [] rather than null: nothing found
+	for _, r := range found {
+		out.Timexes = append(out.Timexes, timexJSON{r.Timex, r.Confidence, day(r.Earliest), day(r.Latest)})
 	}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(out)
 }
 
-func writeResolveText(w io.Writer, anch anchoring, text string, found []timex.Timex) error {
+// day is t as YYYY-MM-DD, "" for the zero time.
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.Format(time.DateOnly)
+}
+
+func writeResolveText(w io.Writer, anch anchoring, text string, resolved []anchor.Resolved) error {
+	found := make([]timex.Timex, len(resolved))
+	for i, r := range resolved {
+		found[i] = r.Timex
+	}
 	fmt.Fprintf(w, "%s\n\n%s", anch.said, markup(text, found))
 	if !strings.HasSuffix(text, "\n") {
 		fmt.Fprintln(w)
@@ -102,9 +148,10 @@ func writeResolveText(w io.Writer, anch anchoring, text string, found []timex.Ti
 		return nil
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintf(tw, "  bytes\ttype\tvalue\tmod\ttext\n")
-	for _, tx := range found {
-		fmt.Fprintf(tw, "  %d-%d\t%s\t%s\t%s\t%q\n", tx.Start, tx.End, tx.Type, tx.Value, tx.Mod, tx.Text)
+	fmt.Fprintf(tw, "  bytes\ttype\tvalue\tconf\tmod\ttext\n")
+	for _, r := range resolved {
+		tx := r.Timex
+		fmt.Fprintf(tw, "  %d-%d\t%s\t%s\t%.2f\t%s\t%q\n", tx.Start, tx.End, tx.Type, tx.Value, r.Confidence, tx.Mod, tx.Text)
 	}
 	return tw.Flush()
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"encoding/json"
 	"reflect"
+	"strings"
 	"testing"
 
 	"conflict-timeline/timeline/timex"
@@ -25,8 +26,10 @@ func TestResolveJSON(t *testing.T) {
 			anchor: map[string]any{"date": "2016-08-02", "precision": "day", "narrative": false},
 			timexes: []map[string]any{
 				// Offsets count bytes: the en dash is three.
-				{"start": 32.0, "end": 39.0, "text": "Tuesday", "type": "DATE", "value": "2016-08-02"},
-				{"start": 52.0, "end": 63.0, "text": "three years", "type": "DURATION", "value": "P3Y", "mod": "APPROX"},
+				// A known day: each value as sure, and its own days.
+				{"start": 32.0, "end": 39.0, "text": "Tuesday", "type": "DATE", "value": "2016-08-02",
+					"confidence": 1.0, "earliest": "2016-08-02", "latest": "2016-08-02"},
+				{"start": 52.0, "end": 63.0, "text": "three years", "type": "DURATION", "value": "P3Y", "mod": "APPROX", "confidence": 1.0},
 			},
 		},
 		{
@@ -35,7 +38,8 @@ func TestResolveJSON(t *testing.T) {
 			input:  "on Tuesday",
 			anchor: map[string]any{"date": "2016-08-01", "precision": "month", "narrative": false},
 			timexes: []map[string]any{
-				{"start": 3.0, "end": 10.0, "text": "Tuesday", "type": "DATE", "value": "2016-08-01"},
+				{"start": 3.0, "end": 10.0, "text": "Tuesday", "type": "DATE", "value": "2016-08-01",
+					"confidence": 1.0, "earliest": "2016-08-01", "latest": "2016-08-01"},
 			},
 		},
 		{
@@ -81,11 +85,46 @@ func TestResolveText(t *testing.T) {
 		"Aleppo – The army advanced on [[Tuesday|DATE 2016-08-02]] after about [[three years|DURATION P3Y APPROX]].\n" +
 		"\n" +
 		"2 expressions\n" +
-		"  bytes  type      value       mod     text\n" +
-		"  32-39  DATE      2016-08-02          \"Tuesday\"\n" +
-		"  52-63  DURATION  P3Y         APPROX  \"three years\"\n"
+		"  bytes  type      value       conf  mod     text\n" +
+		"  32-39  DATE      2016-08-02  1.00          \"Tuesday\"\n" +
+		"  52-63  DURATION  P3Y         1.00  APPROX  \"three years\"\n"
 	if code != exitOK || stdout != want {
 		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant:\n%s", code, stderr, stdout, want)
+	}
+}
+
+// Without --anchor, the text is resolved under each likely day of the
+// inferred date. testdata/resolve/month.toml pins tuesday.txt to August
+// 2016 and no more: the fake resolver values "Tuesday" at each day it is
+// run under, so the days disagree and agree only on the month, which
+// holds all of the belief.
+func TestResolveUnderBelief(t *testing.T) {
+	code, stdout, stderr := run("", "resolve", "--format", "json", "--config", "testdata/resolve/month.toml", "testdata/resolve/tuesday.txt")
+	var got struct {
+		Anchor  map[string]any
+		Timexes []struct {
+			Text, Value, Earliest, Latest string
+			Confidence                    float64
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %v: %s\n%s", code, err, stderr, stdout)
+	}
+	if got.Anchor["value"] != "2016-08" || got.Anchor["source"] != "pin" {
+		t.Errorf("anchor %v, want the pin of 2016-08", got.Anchor)
+	}
+	if len(got.Timexes) != 1 {
+		t.Fatalf("timexes %+v, want Tuesday", got.Timexes)
+	}
+	tx := got.Timexes[0]
+	if tx.Value != "2016-08" || tx.Confidence < 0.9 || tx.Confidence > 1 ||
+		tx.Earliest < "2016-08-01" || tx.Latest > "2016-08-31" || tx.Earliest >= tx.Latest {
+		t.Errorf("Tuesday = %+v; want 2016-08 with confidence >= 0.9, from a day of August to a later one", tx)
+	}
+
+	code, stdout, _ = run("", "resolve", "--config", "testdata/resolve/month.toml", "testdata/resolve/tuesday.txt")
+	if want := "  bytes  type  value    conf  mod  text\n  19-26  DATE  2016-08  "; code != exitOK || !strings.Contains(stdout, want) {
+		t.Errorf("exit %d, stdout:\n%s\nwant it to contain:\n%s", code, stdout, want)
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/timeml"
 	"conflict-timeline/timeline/timex"
 )
@@ -26,6 +27,13 @@ type Config struct {
 	// its <DCT>. It is the hook for measuring anchor inference, which has
 	// its own issue; nil anchors every document at its DCT.
 	InferAnchor func(*timeml.Document) timex.Options
+	// Anchor, when set, replaces the DCT with a belief about the
+	// document's date: the document is resolved under each of its likely
+	// days (anchor.Resolve), and each expression is told with its most
+	// probable value and the probability of it. It wins over InferAnchor
+	// and loses to Narrative. Without it every value is as sure as its
+	// anchor: confidence 1.
+	Anchor func(*timeml.Document) anchor.Anchor
 	// Resolve is the resolver under test; nil means timex.Resolve.
 	Resolve func(text string, opt timex.Options) []timex.Timex
 }
@@ -38,6 +46,9 @@ type Result struct {
 	Counts    Counts `json:"counts"`
 	// Errors are every mismatch, document by document, in text order.
 	Errors []Error `json:"-"`
+	// Judged are the relaxed matches, document by document, each
+	// judged exact, coarser or wrong, with its confidence.
+	Judged []Judged `json:"-"`
 }
 
 // Scores are the result's precision, recall and F1.
@@ -48,15 +59,41 @@ func (r Result) Scores() Scores { return r.Counts.Scores() }
 func Evaluate(name string, docs []*timeml.Document, cfg Config) Result {
 	res := Result{Name: name, Documents: len(docs)}
 	for _, d := range docs {
-		counts, errs := Compare(d.Timexes, cfg.resolve(d.Text, cfg.options(d)))
+		system, conf := cfg.system(d)
+		counts, errs, judged := compare(d.Timexes, system, conf)
 		for i := range errs {
 			errs[i].Doc = d.ID
 			errs[i].Context = excerpt(d.Text, errs[i])
 		}
+		for i := range judged {
+			j := &judged[i]
+			j.Doc, j.DCT = d.ID, d.DCTValue
+			j.Context = excerpt(d.Text, Error{Gold: &j.Gold, System: &j.System})
+		}
 		res.Counts.Add(counts)
 		res.Errors = append(res.Errors, errs...)
+		res.Judged = append(res.Judged, judged...)
 	}
 	return res
+}
+
+// system resolves a document as the config says, with the confidence of
+// each value.
+func (c Config) system(d *timeml.Document) ([]timex.Timex, []float64) {
+	if c.Anchor == nil || c.Narrative {
+		found := c.resolve(d.Text, c.options(d))
+		conf := make([]float64, len(found))
+		for i := range conf {
+			conf[i] = 1
+		}
+		return found, conf
+	}
+	rs := anchor.Resolve(d.Text, c.Anchor(d), c.Resolve)
+	found, conf := make([]timex.Timex, len(rs)), make([]float64, len(rs))
+	for i, r := range rs {
+		found[i], conf[i] = r.Timex, r.Confidence
+	}
+	return found, conf
 }
 
 // Total adds results up into one, as if their documents were one corpus.
@@ -66,6 +103,7 @@ func Total(name string, results []Result) Result {
 		t.Documents += r.Documents
 		t.Counts.Add(r.Counts)
 		t.Errors = append(t.Errors, r.Errors...)
+		t.Judged = append(t.Judged, r.Judged...)
 	}
 	return t
 }

@@ -1,10 +1,13 @@
 package eval_test
 
 import (
+	"fmt"
 	"slices"
 	"testing"
 	"time"
 
+	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/eval"
 	"conflict-timeline/timeline/timeml"
 	"conflict-timeline/timeline/timex"
@@ -16,12 +19,12 @@ var (
 	dct  = time.Date(1998, 8, 7, 0, 0, 0, 0, time.UTC)
 	docs = []*timeml.Document{
 		{
-			ID: "a", DCT: dct, DCTGranularity: timex.GranDay,
+			ID: "a", DCTValue: "1998-08-07", DCT: dct, DCTGranularity: timex.GranDay,
 			Text:    "Bombs exploded Friday, witnesses said.",
 			Timexes: []timex.Timex{{Start: 15, End: 21, Text: "Friday", Type: timex.Date, Value: "1998-08-07"}},
 		},
 		{
-			ID: "b", DCT: dct, DCTGranularity: timex.GranDay,
+			ID: "b", DCTValue: "1998-08-07", DCT: dct, DCTGranularity: timex.GranDay,
 			Text:    "Talks resume in a week.",
 			Timexes: []timex.Timex{{Start: 16, End: 22, Text: "a week", Type: timex.Date, Value: "1998-W33"}},
 		},
@@ -98,12 +101,47 @@ func TestEvaluate(t *testing.T) {
 	}
 }
 
+// Under a belief, each document is resolved under each likely day, and
+// each value is told with the probability of it.
+func TestEvaluateUnderBelief(t *testing.T) {
+	belief := func(*timeml.Document) anchor.Anchor {
+		return anchor.Anchor{Date: dct, Precision: timeline.PrecisionDay, Confidence: 0.7, Source: anchor.FromText,
+			Belief: []anchor.Candidate{{Day: dct, P: 0.7}, {Day: dct.AddDate(0, 0, 1), P: 0.3}}}
+	}
+	res := eval.Evaluate("fixture", docs, eval.Config{Resolve: fakeResolve, Anchor: belief})
+	if want := (eval.Counts{Gold: 2, System: 2, Relaxed: 2, Strict: 1, Value: 1, Type: 2}); res.Counts != want {
+		t.Errorf("counts %+v, want %+v", res.Counts, want)
+	}
+	var got []string
+	for _, j := range res.Judged {
+		got = append(got, fmt.Sprintf("%s %s %s %s %.2f %s %s", j.Doc, j.DCT, j.System.Value, j.Gold.Value, j.Confidence, j.Verdict, j.Context))
+	}
+	want := []string{
+		"a 1998-08-07 1998-08-07 1998-08-07 0.70 exact Bombs exploded [Friday], witnesses said.",
+		"b 1998-08-07 1998-08-07 1998-W33 0.70 wrong Talks resume in [a week].",
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("judged =\n%q\nwant\n%q", got, want)
+	}
+
+	// At the DCT every value is sure.
+	for _, j := range eval.Evaluate("fixture", docs, eval.Config{Resolve: fakeResolve}).Judged {
+		if j.Confidence != 1 {
+			t.Errorf("%s: confidence %.2f at the DCT, want 1", j.Doc, j.Confidence)
+		}
+	}
+	// Narrative wins over the belief, as over InferAnchor.
+	if c := eval.Evaluate("fixture", docs, eval.Config{Resolve: fakeResolve, Anchor: belief, Narrative: true}).Counts; c.Value != 0 {
+		t.Errorf("narrative with a belief: %+v, want no right value", c)
+	}
+}
+
 func TestTotal(t *testing.T) {
-	a := eval.Result{Name: "a", Documents: 2, Counts: eval.Counts{Gold: 3, System: 2, Relaxed: 2, Strict: 1, Value: 1, Type: 2}, Errors: make([]eval.Error, 2)}
-	b := eval.Result{Name: "b", Documents: 1, Counts: eval.Counts{Gold: 1, System: 4, Relaxed: 1, Strict: 1, Value: 1, Type: 0}, Errors: make([]eval.Error, 3)}
+	a := eval.Result{Name: "a", Documents: 2, Counts: eval.Counts{Gold: 3, System: 2, Relaxed: 2, Strict: 1, Value: 1, Type: 2}, Errors: make([]eval.Error, 2), Judged: make([]eval.Judged, 2)}
+	b := eval.Result{Name: "b", Documents: 1, Counts: eval.Counts{Gold: 1, System: 4, Relaxed: 1, Strict: 1, Value: 1, Type: 0}, Errors: make([]eval.Error, 3), Judged: make([]eval.Judged, 1)}
 	got := eval.Total("all", []eval.Result{a, b})
 	want := eval.Counts{Gold: 4, System: 6, Relaxed: 3, Strict: 2, Value: 2, Type: 2}
-	if got.Name != "all" || got.Documents != 3 || got.Counts != want || len(got.Errors) != 5 {
+	if got.Name != "all" || got.Documents != 3 || got.Counts != want || len(got.Errors) != 5 || len(got.Judged) != 3 {
 		t.Errorf("Total = %q, %d docs, %+v, %d errors; want %q, 3, %+v, 5", got.Name, got.Documents, got.Counts, len(got.Errors), "all", want)
 	}
 }

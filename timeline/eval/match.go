@@ -52,8 +52,16 @@ type Error struct {
 // ones (see match), counts the agreements and lists the mismatches in text
 // order. Neither list needs to be sorted.
 func Compare(gold, system []timex.Timex) (Counts, []Error) {
+	c, errs, _ := compare(gold, system, nil)
+	return c, errs
+}
+
+// compare is Compare that also judges each relaxed match, in gold order,
+// with conf[i] the confidence of system[i] (1 when conf is nil).
+func compare(gold, system []timex.Timex, conf []float64) (Counts, []Error, []Judged) {
 	c := Counts{Gold: len(gold), System: len(system)}
 	var errs []Error
+	var judged []Judged
 	sysOf := match(gold, system)
 	matched := make([]bool, len(system))
 	for gi, si := range sysOf {
@@ -65,6 +73,11 @@ func Compare(gold, system []timex.Timex) (Counts, []Error) {
 		matched[si] = true
 		s := system[si]
 		c.Relaxed++
+		j := Judged{Gold: g, System: s, Confidence: 1, Verdict: Judge(s.Value, g.Value)}
+		if conf != nil {
+			j.Confidence = conf[si]
+		}
+		judged = append(judged, j)
 		var p Problem
 		if g.Start == s.Start && g.End == s.End {
 			c.Strict++
@@ -92,7 +105,8 @@ func Compare(gold, system []timex.Timex) (Counts, []Error) {
 		}
 	}
 	slices.SortStableFunc(errs, func(a, b Error) int { return cmp.Compare(a.start(), b.start()) })
-	return c, errs
+	slices.SortStableFunc(judged, func(a, b Judged) int { return cmp.Compare(a.Gold.Start, b.Gold.Start) })
+	return c, errs, judged
 }
 
 // start is where an error begins in the text, to order errors by.
