@@ -102,7 +102,11 @@ func (r reading) anchor(extra *yearFactor, now time.Time) Anchor {
 		a.Date, a.Confidence = time.Time{}, 0
 	}
 	a.Reasons = reasons(r, b, cl, extra)
-	a.Belief = b.candidates()
+	if a.Known() {
+		// A belief that fixes not even the year is no ground to date
+		// "on Tuesday" by: such an article's relative dates stay open.
+		a.Belief = b.candidates()
+	}
 	return a
 }
 

@@ -506,11 +506,16 @@ func normRel(c *context, m *match) (result, bool) {
 	}
 	b := c.now()
 	r := result{typ: Date, mod: s.mod}
+	ofYear := unitGran(s.unit) == gYear && b.known() // "April last year", "summer next year"
 	switch {
 	case s.weekday != 0:
 		r.at = c.weekdayFrom(b, s.weekday, s.rel, m)
+	case s.month != 0 && ofYear:
+		r.at = point{g: gMonth, y: b.y + s.rel, m: s.month}
 	case s.month != 0:
 		r.at = c.monthFrom(b, s.month, s.rel)
+	case s.season != "" && ofYear:
+		r.at = point{g: gSeason, y: b.y + s.rel, part: s.season}
 	case s.season != "":
 		r.at = seasonFrom(b, s.season, s.rel)
 	case s.unit == "WE":
