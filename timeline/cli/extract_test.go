@@ -66,7 +66,7 @@ func TestExtractCommand(t *testing.T) {
 		stderr []string
 	}{
 		{name: "csv", args: []string{"extract", "--format", "csv", "testdata/extract"}, code: exitOK,
-			stdout: []string{"event_id,event_date,time_precision,event_type,actor1,actor2,location,notes,source,source_url", ",2016-08-07,day,shelling,"}},
+			stdout: []string{"event_id,event_date,time_precision,event_type,actor1,actor2,location,notes,source,source_url", ",2016-08-07,1,shelling,"}},
 		{name: "timelinejs", args: []string{"extract", "testdata/extract", "--format", "timelinejs"}, code: exitOK,
 			stdout: []string{`"start_date": {`, `"group": "shelling"`}},
 		{name: "ics", args: []string{"extract", "--format", "ics", "testdata/extract"}, code: exitOK,
