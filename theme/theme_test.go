@@ -14,6 +14,7 @@ func TestEmbedsTheWholeTheme(t *testing.T) {
 		"hugo.toml",
 		// Names starting with "_" need the all: prefix of go:embed.
 		"content/_content.gotmpl",
+		"i18n/en.toml",
 		"layouts/_partials/event.html",
 		"layouts/baseof.html",
 		"layouts/home.html",

@@ -23,7 +23,8 @@ import (
 // reader would meet: pages that load without errors and without asking
 // the network for anything, links that lead somewhere, a filter that
 // narrows the list, tooltips that open on keyboard focus, a chronology
-// that still reads with JavaScript off.
+// that still reads with JavaScript off, a background that stays
+// collapsed until asked for.
 //
 // Screenshots go to $TIMELINE_SCREENSHOTS if set, else to a temporary
 // folder; their paths are logged.
@@ -48,6 +49,7 @@ func TestBrowser(t *testing.T) {
 				}
 			})
 			t.Run("filter", func(t *testing.T) { checkFilter(t, b.Tab(t), r.root) })
+			t.Run("background", func(t *testing.T) { checkBackground(t, b.Tab(t), r.root) })
 			t.Run("tooltips", func(t *testing.T) { checkTooltips(t, b.Tab(t), r.root) })
 		})
 	}
@@ -81,7 +83,7 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 		{name: "type", fields: map[string]string{"type": "air strike"},
 			want: []string{"2015-09-30-russian-air-strikes", "2016-08-11-millis-hospital"}},
 		{name: "words match text and type", words: "siege",
-			want: []string{"2016-07-castello-road-cut", "2016-07-31-aleppo-offensive", "2016-08-06-aleppo-siege-broken"}},
+			want: []string{"2016-07-castello-road-cut", "2016-07-31-aleppo-offensive", "2016-08-06-aleppo-siege-broken", "undated-aid-warning"}},
 		{name: "words ignore case and accents", words: "DÉRAA",
 			want: []string{"2011-03-18-deraa-fire"}},
 		{name: "date range", fields: map[string]string{"from": "2016-08-01", "to": "2016-08-31"},
@@ -91,6 +93,13 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 		{name: "words and place together", words: "hospital", fields: map[string]string{"place": "Idlib"},
 			want: []string{"2016-08-11-millis-hospital"}},
 		{name: "nothing", words: "zzzz", want: []string{}},
+		// Stated outright or known to the day: not "last month", not the
+		// day inferred from a guessed article date, not the undated.
+		{name: "stated or known to the day", fields: map[string]string{"exact": "1"}, want: exact()},
+		{name: "known to the day, in Idlib", fields: map[string]string{"exact": "1", "place": "Idlib"},
+			want: []string{"2016-08-14-idlib-market-shelling"}},
+		{name: "stated or known to the day, in July 2016", fields: map[string]string{"exact": "1", "from": "2016-07-01", "to": "2016-07-31"},
+			want: []string{"2016-07-23-aleppo-hospitals", "2016-07-31-aleppo-offensive"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -102,13 +111,24 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 			for name, v := range tt.fields {
 				browsertest.Eval[chromedp.Void](tb, fmt.Sprintf(`(() => {
 					const f = document.getElementById("filter").elements[%q];
-					f.value = %q;
+					if (f.type === "checkbox") f.checked = %[2]q === "1"; else f.value = %[2]q;
 					f.dispatchEvent(new Event("change", {bubbles: true}));
 				})()`, name, v))
 			}
 			got := browsertest.Eval[[]string](tb, `[...document.querySelectorAll("#results-list .event-link a")].map(a => a.href.split("/").pop().replace(/\.html$/, ""))`)
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("results %q, want %q", got, tt.want)
+			}
+			// The toggle keeps what the cards' data attributes call exact:
+			// stated, or a day that is not inferred.
+			if tt.fields["exact"] != "" {
+				type card struct{ Precision, Inferred, Stated, Exact string }
+				for _, c := range browsertest.Eval[[]card](tb, `[...document.querySelectorAll("#results-list article.event")].map(a => ({
+					Precision: a.dataset.precision, Inferred: a.dataset.inferred, Stated: a.dataset.stated, Exact: a.dataset.exact}))`) {
+					if c.Exact != "true" || (c.Stated != "true" && (c.Precision != "day" || c.Inferred != "false")) {
+						t.Errorf("a result that is neither stated nor known to the day: %+v", c)
+					}
+				}
 			}
 			if !browsertest.Eval[bool](tb, `document.getElementById("chronology").hidden`) {
 				t.Error("the chronology stays visible under the results")
@@ -119,6 +139,19 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 			}
 			tb.Check("filter")
 		})
+	}
+
+	// The toggle is kept in the URL too.
+	tb.Do(chromedp.Click(chromedp.CSS(`#filter button[type=reset]`)))
+	tb.Do(chromedp.Click(chromedp.CSS(`#f-exact`)))
+	if loc := browsertest.Eval[string](tb, `location.href`); !strings.HasSuffix(loc, "#exact=1") {
+		t.Errorf("the stated-or-day toggle is not in the URL: %s", loc)
+	} else {
+		tb.Open(root + "about.html")
+		tb.Open(loc)
+		if n := browsertest.Eval[int](tb, `document.querySelectorAll("#results-list li").length`); n != len(exact()) || !browsertest.Eval[bool](tb, `document.getElementById("f-exact").checked`) {
+			t.Errorf("after reloading %s: %d results, want the %d stated or known to the day, with the box checked", loc, n, len(exact()))
+		}
 	}
 
 	// A filtered view survives a reload: it is kept in the URL.
@@ -195,13 +228,89 @@ func checkTooltips(t *testing.T, tb *browsertest.Tab, root string) {
 	tb.Check("tooltips")
 }
 
+// exact are the fixture's events whose dates are stated outright or known
+// to the day, in the order of the site.
+func exact() []string {
+	var ids []string
+	for _, e := range newSiteData(fixture()).Events {
+		switch e.ID {
+		case "2016-07-castello-road-cut", // "last month"
+			"2016-08-11-millis-hospital", // "Thursday", from a guessed article date
+			"undated-aid-warning":        // nothing dates it
+		default:
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
+}
+
+// checkBackground: the background is a collapsed section of the home page
+// that holds exactly the background events, out of the reader's way
+// until opened; the chronology then starts with the news.
+func checkBackground(t *testing.T, tb *browsertest.Tab, root string) {
+	tb.Open(root + "index.html")
+	type section struct {
+		Tag    string   `json:"tag"`
+		Open   bool     `json:"open"`
+		IDs    []string `json:"ids"`
+		Shown  int      `json:"shown"`
+		Height float64  `json:"height"`
+	}
+	read := func() section {
+		return browsertest.Eval[section](tb, `(() => {
+			const d = document.getElementById("background");
+			if (!d) return {tag: "", open: false, ids: [], shown: 0, height: 0};
+			const events = [...d.querySelectorAll("article.event")];
+			return {
+				tag: d.tagName.toLowerCase(), open: d.open,
+				ids: events.map(a => a.id.replace(/^e-/, "")),
+				// A closed <details> hides its content with content-visibility,
+				// which offsetParent does not see.
+				shown: events.filter(a => a.checkVisibility()).length,
+				height: d.getBoundingClientRect().height,
+			};
+		})()`)
+	}
+	var want []string
+	for _, e := range newSiteData(fixture()).Events {
+		if e.Part == "background" {
+			want = append(want, e.ID)
+		}
+	}
+	s := read()
+	if s.Tag != "details" || s.Open {
+		t.Fatalf("#background is <%s>, open %v; want a collapsed <details>", s.Tag, s.Open)
+	}
+	if !slices.Equal(s.IDs, want) {
+		t.Errorf("the background holds %q, want the background events %q", s.IDs, want)
+	}
+	if s.Shown != 0 || s.Height > 80 {
+		t.Errorf("collapsed, the background shows %d events and is %.0f px tall", s.Shown, s.Height)
+	}
+	// The first event a reader meets is the news, not 2011.
+	first := browsertest.Eval[string](tb, `[...document.querySelectorAll("#chronology article.event")].find(a => a.checkVisibility()).id`)
+	if first != "e-2016-02-27-cessation-of-hostilities" {
+		t.Errorf("the first visible event is %s, want the first of 2016", first)
+	}
+	// Not one background event outside it.
+	if n := browsertest.Eval[int](tb, `document.querySelectorAll('article.event[data-part="background"]:not(#background article)').length`); n != 0 {
+		t.Errorf("%d background events outside the background section", n)
+	}
+	tb.Do(chromedp.Click(chromedp.CSS(`#background > summary`)))
+	if s := read(); !s.Open || s.Shown != len(want) {
+		t.Errorf("opened, the background shows %d of its %d events (open %v)", s.Shown, len(want), s.Open)
+	}
+	tb.Check("background")
+}
+
 func checkWithoutJS(t *testing.T, tb *browsertest.Tab, root string) {
 	if _, err := chromedp.Call(tb.Context(), emulation.SetScriptExecutionDisabled, emulation.SetScriptExecutionDisabledParams{Value: true}); err != nil {
 		t.Fatal(err)
 	}
 	tb.Open(root + "index.html")
-	visible := browsertest.Eval[int](tb, `[...document.querySelectorAll("#chronology article.event")].filter(e => e.offsetParent !== null).length`)
-	if want := len(fixture().Timeline.Events); visible != want {
+	// Everything but the background, which waits collapsed.
+	visible := browsertest.Eval[int](tb, `[...document.querySelectorAll("#chronology article.event")].filter(e => e.checkVisibility()).length`)
+	if want := len(fixture().Timeline.Events) - 7; visible != want {
 		t.Errorf("%d events visible without JavaScript, want %d", visible, want)
 	}
 	if browsertest.Eval[bool](tb, `document.getElementById("filter").offsetParent !== null`) {
@@ -236,10 +345,14 @@ func screenshots(t *testing.T, tb *browsertest.Tab, root string) {
 		phone                  bool
 	}{
 		{name: "home-light.png", page: "index.html", scheme: "light"},
+		{name: "home-open.png", page: "index.html", scheme: "light",
+			js: `document.getElementById("background").open = true; document.querySelector("#e-2016-08-11-millis-hospital details").open = true`},
+		{name: "home-exact.png", page: "index.html#exact=1", scheme: "light"},
 		{name: "home-dark.png", page: "index.html", scheme: "dark"},
 		{name: "home-filtered.png", page: "index.html#place=Aleppo", scheme: "light"},
 		{name: "article-tooltip.png", page: "sources/aleppo-siege-broken.html", scheme: "light", js: `document.getElementById("t-48").focus()`},
 		{name: "event-dark.png", page: "events/2016-08-11-millis-hospital.html", scheme: "dark"},
+		{name: "event-light.png", page: "events/2016-08-11-millis-hospital.html", scheme: "light"},
 		{name: "home-phone.png", page: "index.html", scheme: "light", phone: true},
 	}
 	for _, s := range shots {
@@ -251,6 +364,8 @@ func screenshots(t *testing.T, tb *browsertest.Tab, root string) {
 		tb.Open(root + s.page)
 		if s.js != "" {
 			browsertest.Eval[chromedp.Void](tb, s.js)
+			// Lay the page out again before it is measured for the shot.
+			browsertest.Eval[float64](tb, `document.documentElement.scrollHeight`)
 		}
 		tb.Screenshot(dir, s.name)
 	}

@@ -21,11 +21,16 @@ type chart struct {
 	Max      int     `json:"max"`
 	Bins     []bin   `json:"bins"`
 	Ticks    []tick  `json:"ticks"`
-	// Skipped counts events the chart cannot place: undated ones, and
+	// Skipped counts events of the chronology the chart cannot place:
 	// those known only to the year when bars are months.
-	Skipped int    `json:"skipped"`
-	From    string `json:"from"`
-	To      string `json:"to"`
+	Skipped int `json:"skipped"`
+	// Background and Undated count the events the chart leaves out
+	// because the chronology does: its axis covers the period the
+	// articles report, not every year they mention.
+	Background int    `json:"background"`
+	Undated    int    `json:"undated"`
+	From       string `json:"from"`
+	To         string `json:"to"`
 }
 
 type bin struct {
@@ -63,8 +68,19 @@ const (
 	maxMonthBins = 240
 )
 
-func newChart(events []eventData) chart {
+func newChart(all []eventData) chart {
 	c := chart{Width: chartWidth, Height: chartHeight, Baseline: chartHeight - chartBottom, Top: chartTop, Bins: []bin{}, Ticks: []tick{}}
+	var events []eventData
+	for _, e := range all {
+		switch e.Part {
+		case partBackground:
+			c.Background++
+		case partUndated:
+			c.Undated++
+		default:
+			events = append(events, e)
+		}
+	}
 	var first, last time.Time
 	for _, e := range events {
 		if e.w.Start.IsZero() {

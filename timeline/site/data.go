@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"fmt"
-	"regexp"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -40,36 +40,73 @@ type eventData struct {
 	// theme shows and groups by.
 	Date      string `json:"date"`
 	End       string `json:"end,omitempty"`
-	Precision string `json:"precision"`
+	Precision string `json:"precision"` // the belief's: "day", "week", "month", "year" or "unknown"
 	Planned   bool   `json:"planned"`
-	Uncertain bool   `json:"uncertain"`
-	WhyUnsure string `json:"whyunsure,omitempty"`
-	Label     string `json:"label"`
-	// Title names the event's page in lists, feeds and the browser tab:
-	// its date and the start of its sentence.
-	Title      string `json:"title"`
+	// Label is the date in words without the planned mark, which the
+	// theme adds in its own language; "" when the event has no date.
+	Label string `json:"label"`
+	// Short is the start of the event's sentence, for titles: the theme
+	// names the event's page, in lists, feeds and the browser tab, by
+	// its date and this.
+	Short      string `json:"short"`
 	Datetime   string `json:"datetime,omitempty"`
 	Year       string `json:"year"`
-	YearLabel  string `json:"yearlabel"`
+	YearLabel  string `json:"yearlabel"` // "" when undated
 	Month      string `json:"month"`
 	MonthLabel string `json:"monthlabel"`
 	Group      string `json:"group"` // events with the same group share a date heading, their label
+	// Part is where the home page shows the event: "chronology", the
+	// news the articles report; "background", an earlier time they
+	// mention for context (collapsed, apart); "undated", nothing dates it.
+	Part string `json:"part"`
 	// PageDate is the start of the period (RFC 3339), for feeds; empty
 	// when undated.
-	PageDate   string       `json:"pagedate,omitempty"`
-	Weight     int          `json:"weight"`
-	Prev       string       `json:"prev,omitempty"` // page paths of the neighbouring events
-	Next       string       `json:"next,omitempty"`
-	Text       string       `json:"text"`
-	Parts      []part       `json:"parts"`
-	Type       string       `json:"type"`
-	Places     []string     `json:"places"`
-	Actors     []string     `json:"actors"`
-	Confidence float64      `json:"confidence"`
-	Sources    []sourceData `json:"sources"`
+	PageDate string `json:"pagedate,omitempty"`
+	Weight   int    `json:"weight"`
+	// Prev and Next are the page paths of the neighbouring events of the
+	// same part.
+	Prev   string   `json:"prev,omitempty"`
+	Next   string   `json:"next,omitempty"`
+	Text   string   `json:"text"`
+	Parts  []part   `json:"parts"`
+	Type   string   `json:"type"`
+	Places []string `json:"places"`
+	Actors []string `json:"actors"`
+
+	// The date belief (see timeline.Event).
+	Confidence float64 `json:"confidence"`
+	Inferred   bool    `json:"inferred"`
+	Stated     bool    `json:"stated"`
+	Background bool    `json:"background"`
+	// Exact events are dated beyond doubt for the reader: the words give
+	// the whole date, or the day is known and not inferred. The filter can
+	// keep only these.
+	Exact bool `json:"exact"`
+	// Uncertain events are drawn dashed with a badge: Badge is "likely"
+	// for a date inferred from an article date that is itself a best
+	// estimate, "unsure" for one of low confidence, "" otherwise.
+	Uncertain bool   `json:"uncertain"`
+	Badge     string `json:"badge,omitempty"`
+	// Earliest and Latest are the days that hold nearly all of the belief;
+	// SpanLabel puts them in words when they are more than one day.
+	Earliest  string   `json:"earliest,omitempty"`
+	Latest    string   `json:"latest,omitempty"`
+	SpanLabel string   `json:"spanlabel,omitempty"`
+	Reasons   []string `json:"reasons"`
+
+	Sources []sourceData `json:"sources"`
 
 	w when
 }
+
+// The parts of the home page, in the order the events are numbered.
+const (
+	partBackground = "background"
+	partChronology = "chronology"
+	partUndated    = "undated"
+)
+
+var partRank = map[string]int{partBackground: 0, partChronology: 1, partUndated: 2}
 
 type sourceData struct {
 	Article string `json:"article"`
@@ -98,6 +135,11 @@ type articleData struct {
 	Paragraphs [][]part   `json:"paragraphs"`
 	// Events are the page paths of the events this article reports.
 	Events []string `json:"events"`
+	// Undated articles have no date of their own, so their relative
+	// expressions ("on Tuesday") could not be placed; File is the name
+	// to pin one under in config.toml, if known.
+	Undated bool   `json:"undated"`
+	File    string `json:"file,omitempty"`
 }
 
 type anchorData struct {
@@ -123,10 +165,6 @@ type monthData struct {
 // An anchor below this confidence, or coarser than a day, is uncertain:
 // a relative expression resolved against it may be off.
 const uncertainBelow = 0.5
-
-// yearInText finds a year written out, which makes an expression
-// independent of its article's date ("14 August 2016", "in 2012").
-var yearInText = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
 
 type articleInfo struct {
 	*Article
@@ -168,17 +206,20 @@ func newSiteData(in Input) siteData {
 	for _, e := range in.Timeline.Events {
 		events = append(events, newEventData(e, articles, paths))
 	}
-	// The timeline comes in chronological order; sorting by the grouping
-	// key keeps that order but puts month-only events before the days of
-	// their month, as the chronology shows them.
-	slices.SortStableFunc(events, func(a, b eventData) int { return strings.Compare(a.Group, b.Group) })
+	// The timeline comes in chronological order; sorting by part, then by
+	// the grouping key keeps that order within a part but puts
+	// month-only events before the days of their month, as the
+	// chronology shows them.
+	slices.SortStableFunc(events, func(a, b eventData) int {
+		return cmp.Or(cmp.Compare(partRank[a.Part], partRank[b.Part]), strings.Compare(a.Group, b.Group))
+	})
 	byArticle := map[string][]string{}
 	for i := range events {
 		events[i].Weight = i + 1
-		if i > 0 {
+		if i > 0 && events[i-1].Part == events[i].Part {
 			events[i].Prev = events[i-1].Path
 		}
-		if i+1 < len(events) {
+		if i+1 < len(events) && events[i+1].Part == events[i].Part {
 			events[i].Next = events[i+1].Path
 		}
 		for _, s := range events[i].Sources {
@@ -217,6 +258,8 @@ func newSiteData(in Input) siteData {
 			Timexes:    len(a.clean),
 			Paragraphs: markDating(paragraphs(a.Text, a.clean), dating[a.Slug]),
 			Events:     nonNil(byArticle[a.Slug]),
+			Undated:    w.Precision == timeline.PrecisionUnknown,
+			File:       pinFile(a.Article),
 		}
 		d.Articles = append(d.Articles, ad)
 	}
@@ -231,33 +274,37 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 	if e.End != "" {
 		w = span(w, parseWhen(e.End, e.Precision))
 	}
-	label, group := w.Label, w.Group
+	group := w.Group
 	if e.Planned {
 		// Planned events keep their own group, after what did happen on
 		// the same date.
-		label, group = "planned: "+label, group+"p"
+		group += "p"
 	}
 	yearLabel := w.Year
 	if w.Year == undatedKey {
-		yearLabel = "Date unknown"
+		yearLabel = ""
 	}
 	monthLabel := yearLabel
 	if mw := parseWhen(w.Month, timeline.PrecisionMonth); mw.Precision == timeline.PrecisionMonth {
 		monthLabel = mw.Label
 	}
+	prec := e.Precision
+	if v, err := date.Parse(e.Date); err == nil && prec == timeline.PrecisionUnknown {
+		// A date without its precision: the value's own.
+		prec = v.Precision()
+	}
 	ed := eventData{
 		ID: e.ID, Path: paths.path("events", e.ID),
-		Date: e.Date, End: e.End, Precision: string(w.Precision), Planned: e.Planned,
-		Label: label, Title: label + ": " + shorten(e.Text, titleLength), Datetime: w.Datetime,
+		Date: e.Date, End: e.End, Precision: prec.String(), Planned: e.Planned,
+		Label: w.Label, Short: shorten(e.Text, titleLength), Datetime: w.Datetime,
 		Year: w.Year, YearLabel: yearLabel, Month: w.Month, MonthLabel: monthLabel,
 		Group:    group,
 		PageDate: pageDate(w),
 		Text:     e.Text, Parts: eventParts(e, articles),
 		Type: strings.TrimSpace(e.Type), Places: names(e.Places), Actors: names(e.Actors),
-		Confidence: round2(e.Confidence),
-		w:          w,
+		w: w,
 	}
-	ed.Uncertain, ed.WhyUnsure = eventUncertain(e, articles)
+	ed.setBelief(e)
 	for _, s := range e.Sources {
 		sd := sourceData{Article: s.Article, Title: s.Title, URL: s.URL}
 		aw := parseWhen(s.Anchor.Date, s.Anchor.Precision)
@@ -289,41 +336,55 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 	return ed
 }
 
-// eventUncertain: an event is only as sure as the best of its sources. A
-// source is unsure when its expression needed the article's date ("on
-// Sunday") and that date is itself uncertain.
-func eventUncertain(e timeline.Event, articles map[string]*articleInfo) (bool, string) {
-	if len(e.Sources) == 0 {
-		return false, ""
+// setBelief fills what the site shows of the event's date belief: where
+// the event goes, whether it is marked, and what the marks say. An event
+// sits on its most likely date whatever its confidence; the marks only
+// tell how sure that date is.
+func (ed *eventData) setBelief(e timeline.Event) {
+	ed.Confidence = round2(e.Confidence)
+	ed.Inferred, ed.Stated, ed.Background = e.Inferred, e.Stated, e.Background
+	ed.Reasons = nonNil(e.Reasons)
+	dated := ed.w.Precision != timeline.PrecisionUnknown
+	switch {
+	case !dated:
+		ed.Part = partUndated
+	case e.Background:
+		ed.Part = partBackground
+	default:
+		ed.Part = partChronology
 	}
-	why := ""
-	for _, s := range e.Sources {
-		if yearInText.MatchString(s.Timex.Text) {
-			return false, ""
-		}
-		unsure := anchorUncertain(s.Anchor.Date, s.Anchor.Precision, 0, false)
-		var reason string
-		if a := articles[s.Article]; a != nil {
-			unsure = a.uncertain
-			if len(a.Anchor.Reasons) > 0 {
-				reason = a.Anchor.Reasons[0]
-			}
-			if unsure && why == "" {
-				why = fmt.Sprintf("dated from “%s” against an article date that is uncertain (confidence %s", s.Timex.Text,
-					strconv.FormatFloat(a.Anchor.Confidence, 'f', 2, 64))
-				if reason != "" {
-					why += ": " + reason
-				}
-				why += ")"
-			}
-		} else if unsure && why == "" {
-			why = fmt.Sprintf("dated from “%s” against an article date known only as “%s”", s.Timex.Text, cmp.Or(s.Anchor.Date, "unknown"))
-		}
-		if !unsure {
-			return false, ""
+	if !dated {
+		return
+	}
+	ed.Exact = e.Stated || (ed.w.Precision == timeline.PrecisionDay && !e.Inferred)
+	switch {
+	case e.Inferred:
+		ed.Uncertain, ed.Badge = true, "likely"
+	case !e.Stated && e.Confidence > 0 && e.Confidence < uncertainBelow:
+		// A confidence of 0 is one nobody gave, not a sure error.
+		ed.Uncertain, ed.Badge = true, "unsure"
+	}
+	first, errF := date.Parse(e.Earliest)
+	last, errL := date.Parse(e.Latest)
+	if errF == nil && errL == nil && first.Precision() == timeline.PrecisionDay && last.Precision() == timeline.PrecisionDay {
+		ed.Earliest, ed.Latest = first.DayString(), last.DayString()
+		if ed.Latest > ed.Earliest {
+			ed.SpanLabel = span(dayWhen(first.First()), dayWhen(last.First())).Label
 		}
 	}
-	return true, why
+}
+
+// pinFile is the name an article's date is pinned under in config.toml:
+// its file name. Without one, the source is taken when it reads as a
+// file name (the pipeline falls back to the file name for it).
+func pinFile(a *Article) string {
+	if a.File != "" {
+		return a.File
+	}
+	if path.Ext(a.Source) != "" && !strings.ContainsAny(a.Source, " /\\") {
+		return a.Source
+	}
+	return ""
 }
 
 func markDating(paras [][]part, ids map[string]bool) [][]part {
@@ -335,10 +396,12 @@ func markDating(paras [][]part, ids map[string]bool) [][]part {
 	return paras
 }
 
+// months are the months the chronology reports, each with a page;
+// background and undated events have none.
 func months(events []eventData) []monthData {
 	var out []monthData
 	for _, e := range events {
-		if e.w.Precision == timeline.PrecisionYear || e.w.Precision == timeline.PrecisionUnknown {
+		if e.Part != partChronology || e.w.Precision == timeline.PrecisionYear {
 			continue
 		}
 		if n := len(out); n > 0 && out[n-1].Key == e.Month {
@@ -451,18 +514,29 @@ func (p *pather) path(section, id string) string {
 }
 
 // jsEvent is one event as the filter script sees it: short keys, text in
-// parts so the script builds DOM nodes and never parses HTML.
+// parts so the script builds DOM nodes and never parses HTML. Words for
+// the reader (badges, "planned") are the theme's, in the page.
 type jsEvent struct {
 	ID  string `json:"id"`
 	URL string `json:"url"` // relative to the site root
 	// From and To are the first and last day the date may mean, for the
 	// date-range filter; empty when undated.
-	From      string `json:"from,omitempty"`
-	To        string `json:"to,omitempty"`
-	Label     string `json:"label"`
-	Datetime  string `json:"datetime,omitempty"`
-	Planned   bool   `json:"planned,omitempty"`
-	Uncertain bool   `json:"uncertain,omitempty"`
+	From     string `json:"from,omitempty"`
+	To       string `json:"to,omitempty"`
+	Label    string `json:"label"`
+	Datetime string `json:"datetime,omitempty"`
+	Planned  bool   `json:"planned,omitempty"`
+	// The date belief, as the event's card in the chronology carries it
+	// in data- attributes: precision, inferred, stated, exact (what the
+	// "stated or known to the day" filter keeps) and the part of the home
+	// page; and the badge with its confidence.
+	Precision  string  `json:"precision"`
+	Inferred   bool    `json:"inferred,omitempty"`
+	Stated     bool    `json:"stated,omitempty"`
+	Exact      bool    `json:"exact,omitempty"`
+	Part       string  `json:"part"`
+	Badge      string  `json:"badge,omitempty"`
+	Confidence float64 `json:"confidence,omitempty"`
 	// Parts are "text", or ["expression", "value"] with a third element,
 	// 1, when the expression dated the event.
 	Parts  []any    `json:"parts"`
@@ -479,8 +553,12 @@ func eventsJS(d siteData) []byte {
 	for _, e := range d.Events {
 		j := jsEvent{
 			ID: e.ID, URL: e.Path + ".html", Label: e.Label, Datetime: e.Datetime,
-			Planned: e.Planned, Uncertain: e.Uncertain,
+			Planned: e.Planned, Precision: e.Precision, Inferred: e.Inferred, Stated: e.Stated,
+			Exact: e.Exact, Part: e.Part,
 			Type: e.Type, Places: e.Places, Actors: e.Actors,
+		}
+		if e.Badge != "" {
+			j.Badge, j.Confidence = e.Badge, e.Confidence
 		}
 		if !e.w.Start.IsZero() {
 			j.From = e.w.Start.Format("2006-01-02")

@@ -6,6 +6,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"testing"
@@ -67,59 +68,157 @@ func TestSiteDataGolden(t *testing.T) {
 	golden(t, "events.js", eventsJS(d))
 }
 
-func TestUncertainEvents(t *testing.T) {
+// TestBelief: what the site makes of each fixture event's date belief.
+func TestBelief(t *testing.T) {
 	d := newSiteData(fixture())
-	got := map[string]bool{}
+	got := map[string]eventData{}
 	for _, e := range d.Events {
-		got[e.ID] = e.Uncertain
+		got[e.ID] = e
 	}
 	tests := []struct {
-		id   string
-		want bool
-		why  string
+		id        string
+		part      string
+		exact     bool
+		badge     string
+		precision string
+		span      string
+		why       string
 	}{
-		{"2016-08-11-millis-hospital", true, "“Thursday” needed the article's date, and that date has confidence 0.3"},
-		{"2011-03-15-protests-damascus", false, "same article, but “15 March 2011” needs no article date"},
-		{"2016-08-14-idlib-market-shelling", false, "“Sunday” resolved against a confident date"},
+		{"2016-08-11-millis-hospital", "chronology", false, "likely", "day", "Thursday 4 August – Thursday 11 August 2016",
+			"“Thursday” counted from a guessed article date: inferred, on its likely day, marked"},
+		{"2016-08-14-idlib-market-shelling", "chronology", true, "", "day", "",
+			"“Sunday” resolved against a given article date: known to the day"},
+		{"2016-07-castello-road-cut", "chronology", false, "", "month", "Friday 1 July – Sunday 31 July 2016",
+			"“last month” is neither stated nor a day"},
+		{"2016-07-31-aleppo-offensive", "chronology", true, "", "day", "", "“31 July 2016” states its date"},
+		{"2016-07-23-aleppo-hospitals", "chronology", true, "", "day", "Saturday 23 July – Sunday 31 July 2016",
+			"a range of days, counted from a given article date"},
+		{"2012-fighting-aleppo", "background", true, "", "year", "Sunday 1 January – Monday 31 December 2012",
+			"“2012” states a year, four years before the article: background"},
+		{"2011-03-15-protests-damascus", "background", true, "", "day", "", "stated, and background"},
+		{"undated-aid-warning", "undated", false, "", "unknown", "", "nothing dates it"},
 	}
 	for _, tt := range tests {
-		if got[tt.id] != tt.want {
-			t.Errorf("%s: uncertain = %v, want %v: %s", tt.id, got[tt.id], tt.want, tt.why)
+		e, ok := got[tt.id]
+		if !ok {
+			t.Errorf("no event %s", tt.id)
+			continue
+		}
+		if e.Part != tt.part || e.Exact != tt.exact || e.Badge != tt.badge || e.Precision != tt.precision || e.SpanLabel != tt.span {
+			t.Errorf("%s: part %s, exact %v, badge %q, precision %s, span %q; want %s, %v, %q, %s, %q: %s",
+				tt.id, e.Part, e.Exact, e.Badge, e.Precision, e.SpanLabel, tt.part, tt.exact, tt.badge, tt.precision, tt.span, tt.why)
+		}
+		if e.Uncertain != (tt.badge != "") {
+			t.Errorf("%s: uncertain %v with badge %q", tt.id, e.Uncertain, e.Badge)
 		}
 	}
 }
 
-func TestEventUncertain(t *testing.T) {
-	sure := &articleInfo{Article: &Article{Anchor: Anchor{Date: "2016-08-16", Precision: timeline.PrecisionDay, Confidence: 0.9}}}
-	unsure := &articleInfo{Article: &Article{Anchor: Anchor{Date: "2016-08-13", Precision: timeline.PrecisionDay, Confidence: 0.3, Reasons: []string{"file time"}}}, uncertain: true}
-	articles := map[string]*articleInfo{"sure": sure, "unsure": unsure}
-	relative := func(article string) timeline.Source {
-		return timeline.Source{Article: article, Timex: timeline.SourceTimex{Text: "Thursday"}}
-	}
+// TestSetBelief covers the beliefs the fixture lacks.
+func TestSetBelief(t *testing.T) {
 	tests := []struct {
-		name    string
-		sources []timeline.Source
-		want    bool
-		why     string
+		name string
+		e    timeline.Event
+		want eventData // Part, Exact, Uncertain, Badge, Earliest, Latest, SpanLabel
 	}{
-		{"no sources", nil, false, ""},
-		{"unsure anchor", []timeline.Source{relative("unsure")}, true, "dated from “Thursday” against an article date that is uncertain (confidence 0.30: file time)"},
-		{"one sure source is enough", []timeline.Source{relative("unsure"), relative("sure")}, false, ""},
-		{"a written year needs no anchor", []timeline.Source{{Article: "unsure", Timex: timeline.SourceTimex{Text: "in 2012"}}}, false, ""},
-		{"unknown article with a month anchor",
-			[]timeline.Source{{Article: "gone", Anchor: timeline.SourceAnchor{Date: "2016-08", Precision: timeline.PrecisionMonth}, Timex: timeline.SourceTimex{Text: "Thursday"}}},
-			true, "dated from “Thursday” against an article date known only as “2016-08”"},
-		{"unknown article with a day anchor",
-			[]timeline.Source{{Article: "gone", Anchor: timeline.SourceAnchor{Date: "2016-08-13", Precision: timeline.PrecisionDay}, Timex: timeline.SourceTimex{Text: "Thursday"}}},
-			false, ""},
+		{"low confidence, not inferred",
+			timeline.Event{Date: "2016-08-14", Precision: timeline.PrecisionDay, Confidence: 0.4},
+			eventData{Part: "chronology", Exact: true, Uncertain: true, Badge: "unsure"}},
+		{"low confidence but stated",
+			timeline.Event{Date: "2016-08-14", Precision: timeline.PrecisionDay, Confidence: 0.4, Stated: true},
+			eventData{Part: "chronology", Exact: true}},
+		{"no confidence given",
+			timeline.Event{Date: "2016-08-14", Precision: timeline.PrecisionDay},
+			eventData{Part: "chronology", Exact: true}},
+		{"inferred and stated: the words win for the filter",
+			timeline.Event{Date: "2016-08", Precision: timeline.PrecisionMonth, Confidence: 0.9, Inferred: true, Stated: true},
+			eventData{Part: "chronology", Exact: true, Uncertain: true, Badge: "likely"}},
+		{"inferred day",
+			timeline.Event{Date: "2016-08-11", Precision: timeline.PrecisionDay, Confidence: 0.9, Inferred: true, Earliest: "2016-08-10", Latest: "2016-08-12"},
+			eventData{Part: "chronology", Uncertain: true, Badge: "likely", Earliest: "2016-08-10", Latest: "2016-08-12",
+				SpanLabel: "Wednesday 10 August – Friday 12 August 2016"}},
+		{"a week is not a day",
+			timeline.Event{Date: "2016-W31", Precision: timeline.PrecisionWeek, Confidence: 0.9},
+			eventData{Part: "chronology"}},
+		{"a day shown to the month is not a day",
+			timeline.Event{Date: "2016-08-11", Precision: timeline.PrecisionMonth, Confidence: 0.9},
+			eventData{Part: "chronology"}},
+		{"one-day span: no span label",
+			timeline.Event{Date: "2016-08-11", Precision: timeline.PrecisionDay, Confidence: 0.9, Earliest: "2016-08-11", Latest: "2016-08-11"},
+			eventData{Part: "chronology", Exact: true, Earliest: "2016-08-11", Latest: "2016-08-11"}},
+		{"unreadable span: left out",
+			timeline.Event{Date: "2016-08-11", Precision: timeline.PrecisionDay, Confidence: 0.9, Earliest: "2016-08", Latest: "soon"},
+			eventData{Part: "chronology", Exact: true}},
+		{"background",
+			timeline.Event{Date: "2011-03", Precision: timeline.PrecisionMonth, Confidence: 0.9, Stated: true, Background: true},
+			eventData{Part: "background", Exact: true}},
+		{"undated, even if background",
+			timeline.Event{Precision: timeline.PrecisionUnknown, Background: true, Inferred: true},
+			eventData{Part: "undated"}},
+		{"unreadable date",
+			timeline.Event{Date: "PAST_REF", Precision: timeline.PrecisionUnknown, Confidence: 0.2},
+			eventData{Part: "undated"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, why := eventUncertain(timeline.Event{Sources: tt.sources}, articles)
-			if got != tt.want || why != tt.why {
-				t.Errorf("eventUncertain = %v, %q; want %v, %q", got, why, tt.want, tt.why)
+			e := newEventData(tt.e, nil, newPather())
+			got := eventData{Part: e.Part, Exact: e.Exact, Uncertain: e.Uncertain, Badge: e.Badge,
+				Earliest: e.Earliest, Latest: e.Latest, SpanLabel: e.SpanLabel}
+			tt.want.Reasons, got.Reasons = nil, nil
+			if !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("got  %+v\nwant %+v", got, tt.want)
+			}
+			if e.Reasons == nil {
+				t.Error("reasons are null, not a list")
 			}
 		})
+	}
+}
+
+// TestParts: background events open nothing, undated ones close the
+// list, and each part chains its own pages.
+func TestParts(t *testing.T) {
+	d := newSiteData(fixture())
+	var order []string
+	for i, e := range d.Events {
+		if len(order) == 0 || order[len(order)-1] != e.Part {
+			order = append(order, e.Part)
+		}
+		if e.Prev != "" && d.Events[i-1].Part != e.Part || e.Next != "" && d.Events[i+1].Part != e.Part {
+			t.Errorf("%s: prev %q, next %q cross out of its part %s", e.ID, e.Prev, e.Next, e.Part)
+		}
+		if e.Weight != i+1 {
+			t.Errorf("%s: weight %d, want %d", e.ID, e.Weight, i+1)
+		}
+	}
+	if got := strings.Join(order, " "); got != "background chronology undated" {
+		t.Errorf("parts in the order %s, want background chronology undated", got)
+	}
+	var undated []string
+	for _, a := range d.Articles {
+		if a.Undated {
+			undated = append(undated, a.Slug+"="+a.File)
+		}
+	}
+	if got := strings.Join(undated, " "); got != "aid-warning=aid-warning.txt" {
+		t.Errorf("undated articles %s, want aid-warning=aid-warning.txt", got)
+	}
+}
+
+func TestPinFile(t *testing.T) {
+	tests := []struct {
+		a    Article
+		want string
+	}{
+		{Article{File: "004_27d6.txt", Source: "Reuters"}, "004_27d6.txt"},
+		{Article{Source: "millis-hospital.txt"}, "millis-hospital.txt"},
+		{Article{Source: "Reuters"}, ""},
+		{Article{Source: "Syria Monitor.com"}, ""},
+	}
+	for _, tt := range tests {
+		if got := pinFile(&tt.a); got != tt.want {
+			t.Errorf("pinFile(%+v) = %q, want %q", tt.a, got, tt.want)
+		}
 	}
 }
 
@@ -145,15 +244,24 @@ func TestMonthsAndChart(t *testing.T) {
 	for _, m := range d.Months {
 		keys = append(keys, m.Key+"="+strconv.Itoa(m.Count))
 	}
-	want := "2011-03=2 2011-07=1 2013-08=1 2014-06=1 2015-09=1 2016-02=1 2016-07=3 2016-08=4"
+	// Only the months the articles report: background has no pages.
+	want := "2016-02=1 2016-07=3 2016-08=4"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("months %s, want %s", got, want)
 	}
 
 	c := d.Chart
-	if c.Unit != "month" || len(c.Bins) != 66 || c.Max != 4 || c.Skipped != 1 {
-		t.Errorf("chart: unit %s, %d bins, max %d, %d skipped; want month, 66 (March 2011 to August 2016), 4, 1 (the 2012 event)",
-			c.Unit, len(c.Bins), c.Max, c.Skipped)
+	if c.Unit != "month" || len(c.Bins) != 7 || c.Max != 4 || c.Skipped != 0 || c.Background != 7 || c.Undated != 1 || c.From != "February 2016" {
+		t.Errorf("chart: unit %s, %d bins from %s, max %d, %d skipped, %d background, %d undated; "+
+			"want month, 7 (February to August 2016), 4, 0, 7, 1",
+			c.Unit, len(c.Bins), c.From, c.Max, c.Skipped, c.Background, c.Undated)
+	}
+	var inferred int
+	for _, b := range c.Bins {
+		inferred += b.Uncertain
+	}
+	if inferred != 1 {
+		t.Errorf("%d events drawn as uncertain, want 1 (the Millis hospital, on its likely day)", inferred)
 	}
 	for _, b := range c.Bins {
 		if b.X < 0 || b.X+b.W > float64(c.Width) || b.Y+b.H != c.Baseline || (b.Count > 0) != (b.H > 0) {

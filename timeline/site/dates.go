@@ -2,11 +2,11 @@ package site
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 )
 
 // when is a TIMEX3-style date as the site shows and groups it: the label at
@@ -14,127 +14,116 @@ import (
 // it in the chronology. Keys are plain strings that sort chronologically, so
 // the theme can group pages with Hugo's GroupByParam and nothing else.
 type when struct {
-	Label    string // "Sunday 14 August 2016", "July 2016", "2012", "Q3 2016"
+	// Label is the date in words: "Sunday 14 August 2016", "July 2016",
+	// "2012", "Q3 2016"; the raw value when it names no period; "" when
+	// there is no value at all (the theme then says the date is unknown,
+	// in the site's language).
+	Label    string
 	Datetime string // valid HTML datetime: 2016-08-14, 2016-08, 2016, 2016-W31; "" if none fits
 	Year     string // "2016", or undatedKey
 	Month    string // "2016-08"; "2016-00" for dates known only to the year
 	Group    string // the day, "2016-08-00" for the month, "2016-00-00" for the year, ...
 	Start    time.Time
 	End      time.Time // exclusive; zero when undated
-	// Precision is the precision actually shown, which can be coarser than
-	// what the date string holds (an event may say "month" for 2016-08-14).
+	// Precision is the level the chronology shows the date at, which can
+	// be coarser than what the date string holds (an event may say
+	// "month" for 2016-08-14); quarters, halves and seasons sit at the
+	// year's level, under the year heading.
 	Precision timeline.Precision
 }
 
 // undatedKey sorts after every year, so undated events close the chronology.
 const undatedKey = "undated"
 
-// parseWhen reads the date forms that events and anchors use. A precision
-// coarser than the string is honoured; an unreadable value becomes undated
-// with the raw value as its label, so nothing is ever dropped.
+// parseWhen reads the date forms that events and anchors use, with
+// date.Parse. A known precision coarser than the value is honoured; an
+// unknown one leaves a value that parses as it is (the value is the
+// better witness). An unreadable value becomes undated with the raw
+// value as its label, so nothing is ever dropped.
 func parseWhen(value string, prec timeline.Precision) when {
-	w, ok := parseValue(value)
+	w, ok := valueWhen(value)
 	if !ok {
-		label := "date unknown"
+		// Each unreadable value is a group of its own, after the events
+		// that have none.
+		group := undatedKey + "-00-00"
 		if value != "" {
-			label = value
+			group += "-" + value
 		}
-		return when{Label: label, Year: undatedKey, Month: undatedKey + "-00", Group: undatedKey + "-00-00", Precision: timeline.PrecisionUnknown}
+		return when{Label: value, Year: undatedKey, Month: undatedKey + "-00", Group: group, Precision: timeline.PrecisionUnknown}
 	}
-	if coarser(prec, w.Precision) {
-		w = truncate(w, prec)
+	if prec != timeline.PrecisionUnknown && prec < w.Precision {
+		v, _ := date.Parse(value)
+		// A period that straddles two of the coarser ones (a week over
+		// two months) is placed in the first.
+		first, _ := v.Within(prec)
+		w, _ = valueWhen(first.String())
 	}
 	return w
 }
 
-var precisionRank = map[timeline.Precision]int{
-	timeline.PrecisionDay: 0, timeline.PrecisionWeek: 1, timeline.PrecisionMonth: 2,
-	timeline.PrecisionYear: 3, timeline.PrecisionUnknown: 4,
-}
-
-// coarser reports whether a is a known precision coarser than b.
-func coarser(a, b timeline.Precision) bool {
-	ra, ok := precisionRank[a]
-	return ok && ra > precisionRank[b]
-}
-
-func truncate(w when, prec timeline.Precision) when {
-	y, m, _ := w.Start.Date()
-	switch prec {
-	case timeline.PrecisionMonth:
-		return monthWhen(y, m)
-	case timeline.PrecisionYear:
-		return yearWhen(y)
-	case timeline.PrecisionUnknown:
-		return parseWhen("", timeline.PrecisionUnknown)
+// valueWhen is the when of one TIMEX3 value, at the value's own level.
+func valueWhen(value string) (when, bool) {
+	v, err := date.Parse(value)
+	if err != nil {
+		return when{}, false
 	}
-	// Weeks only arise from week values, so there is nothing to truncate to.
-	return w
-}
-
-func parseValue(v string) (when, bool) {
-	switch {
-	case isDigits(v, 4):
-		y, _ := strconv.Atoi(v)
+	start := v.First()
+	y := start.Year()
+	switch v.Unit() {
+	case date.Day:
+		return dayWhen(start), true
+	case date.Week:
+		return weekWhen(v), true
+	case date.Month:
+		return monthWhen(y, start.Month()), true
+	case date.Year:
 		return yearWhen(y), true
-	case len(v) == 7 && isDigits(v[:4], 4) && v[4] == '-' && isDigits(v[5:], 2):
-		t, err := time.Parse("2006-01", v)
-		if err != nil {
-			return when{}, false
-		}
-		return monthWhen(t.Year(), t.Month()), true
-	case len(v) == 10:
-		t, err := time.Parse("2006-01-02", v)
-		if err != nil {
-			return when{}, false
-		}
-		return dayWhen(t), true
-	case len(v) > 10 && v[10] == 'T':
-		// TIME values (2016-08-02T14:00, 2016-08-02TEV): the day is what
-		// the chronology can place.
-		return parseValue(v[:10])
-	case len(v) >= 7 && isDigits(v[:4], 4) && v[4] == '-':
-		y, _ := strconv.Atoi(v[:4])
-		return partOfYear(y, v[5:])
+	case date.Quarter, date.Half, date.Season:
+		return partOfYear(v), true
+	case date.Decade, date.Century:
+		return yearsWhen(v), true
 	}
 	return when{}, false
 }
 
-// partOfYear handles 2016-W31, 2016-Q3, 2016-H1 and the TIMEX3 seasons.
-func partOfYear(y int, part string) (when, bool) {
-	if len(part) == 3 && part[0] == 'W' && isDigits(part[1:], 2) {
-		n, _ := strconv.Atoi(part[1:])
-		return weekWhen(y, n)
-	}
-	if len(part) != 2 {
-		return when{}, false
-	}
-	w := yearWhen(y)
-	var from, to time.Month
-	switch part {
-	case "Q1", "Q2", "Q3", "Q4":
-		q := int(part[1] - '0')
-		from, to = time.Month(3*q-2), time.Month(3*q)
-		w.Label = fmt.Sprintf("%s %d", part, y)
-	case "H1", "H2":
-		h := int(part[1] - '0')
-		from, to = time.Month(6*h-5), time.Month(6*h)
-		w.Label = fmt.Sprintf("%s half of %d", map[int]string{1: "first", 2: "second"}[h], y)
-	case "SP", "SU", "FA", "WI":
-		// Northern meteorological seasons; winter is the one that starts
-		// in this year's December.
-		from = map[string]time.Month{"SP": time.March, "SU": time.June, "FA": time.September, "WI": time.December}[part]
-		to = from + 2
-		w.Label = fmt.Sprintf("%s %d", map[string]string{"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}[part], y)
+// partOfYear is a quarter, a half or a season: it sits at the year level
+// of the chronology, after the plain year, in its own group. A winter
+// belongs to the year of its January, as TIMEX3 names it.
+func partOfYear(v date.Value) when {
+	s := v.String() // "2016-Q3"
+	y, part := s[:4], s[5:]
+	w := when{Datetime: y, Year: y, Month: y + "-00", Group: y + "-00-" + strings.ToLower(part),
+		Start: v.First(), End: v.End(), Precision: timeline.PrecisionYear}
+	switch v.Unit() {
+	case date.Quarter:
+		w.Label = part + " " + y
+	case date.Half:
+		w.Label = map[string]string{"H1": "first", "H2": "second"}[part] + " half of " + y
 	default:
-		return when{}, false
+		w.Label = map[string]string{"SP": "spring", "SU": "summer", "FA": "autumn", "WI": "winter"}[part] + " " + y
 	}
-	// Sub-year periods sit at the year level of the chronology, after the
-	// plain year, in their own group.
-	w.Group = fmt.Sprintf("%04d-00-%s", y, strings.ToLower(part))
-	w.Start = time.Date(y, from, 1, 0, 0, 0, 0, time.UTC)
-	w.End = time.Date(y, to+1, 1, 0, 0, 0, 0, time.UTC)
-	return w, true
+	return w
+}
+
+// yearsWhen is a decade or a century, filed under its first year, before
+// that year's own events.
+func yearsWhen(v date.Value) when {
+	y := v.First().Year()
+	label := fmt.Sprintf("the %ds", y)
+	if v.Unit() == date.Century {
+		c := y/100 + 1
+		suffix := "th"
+		if c%100 < 11 || c%100 > 13 {
+			suffix = map[int]string{1: "st", 2: "nd", 3: "rd"}[c%10]
+			if suffix == "" {
+				suffix = "th"
+			}
+		}
+		label = fmt.Sprintf("the %d%s century", c, suffix)
+	}
+	key := fmt.Sprintf("%04d", y)
+	return when{Label: label, Year: key, Month: key + "-00", Group: key + "-00-",
+		Start: v.First(), End: v.End(), Precision: timeline.PrecisionYear}
 }
 
 func yearWhen(y int) when {
@@ -171,24 +160,16 @@ func dayWhen(t time.Time) when {
 
 // weekWhen places an ISO week in the month of its Monday, after that day's
 // own events.
-func weekWhen(y, n int) (when, bool) {
-	if n < 1 || n > 53 {
-		return when{}, false
-	}
-	// ISO week 1 holds 4 January.
-	jan4 := time.Date(y, 1, 4, 0, 0, 0, 0, time.UTC)
-	monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(n-1))
-	if wy, _ := monday.ISOWeek(); wy != y {
-		return when{}, false
-	}
+func weekWhen(v date.Value) when {
+	monday := v.First()
 	return when{
 		Label:    "week of " + monday.Format("Monday 2 January 2006"),
-		Datetime: fmt.Sprintf("%04d-W%02d", y, n),
+		Datetime: v.String(),
 		Year:     monday.Format("2006"), Month: monday.Format("2006-01"),
 		Group: monday.Format("2006-01-02") + "w",
-		Start: monday, End: monday.AddDate(0, 0, 7),
+		Start: monday, End: v.End(),
 		Precision: timeline.PrecisionWeek,
-	}, true
+	}
 }
 
 // span joins a start and an end into one range label, dropping the start's
@@ -208,16 +189,4 @@ func span(from, to when) when {
 	}
 	w.Label = start + " – " + to.Label
 	return w
-}
-
-func isDigits(s string, n int) bool {
-	if len(s) != n {
-		return false
-	}
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return true
 }

@@ -35,7 +35,7 @@ func TestParseWhen(t *testing.T) {
 			from: "2016-07-01", to: "2016-09-30"},
 		{value: "2016-WI", prec: timeline.PrecisionYear,
 			want: when{Label: "winter 2016", Datetime: "2016", Year: "2016", Month: "2016-00", Group: "2016-00-wi", Precision: timeline.PrecisionYear},
-			from: "2016-12-01", to: "2017-02-28"},
+			from: "2015-12-01", to: "2016-02-29"}, // a winter is named for its January, as in package date
 		{value: "2016-H1", prec: timeline.PrecisionYear,
 			want: when{Label: "first half of 2016", Datetime: "2016", Year: "2016", Month: "2016-00", Group: "2016-00-h1", Precision: timeline.PrecisionYear},
 			from: "2016-01-01", to: "2016-06-30"},
@@ -46,21 +46,43 @@ func TestParseWhen(t *testing.T) {
 		{value: "2016-08-14", prec: timeline.PrecisionMonth,
 			want: when{Label: "August 2016", Datetime: "2016-08", Year: "2016", Month: "2016-08", Group: "2016-08-00", Precision: timeline.PrecisionMonth},
 			from: "2016-08-01", to: "2016-08-31"},
+		{value: "2016-08-14", prec: timeline.PrecisionWeek,
+			want: when{Label: "week of Monday 8 August 2016", Datetime: "2016-W32", Year: "2016", Month: "2016-08", Group: "2016-08-08w", Precision: timeline.PrecisionWeek},
+			from: "2016-08-08", to: "2016-08-14"},
+		// A week over two months, to the month: the month of its Monday.
+		{value: "2016-W35", prec: timeline.PrecisionMonth,
+			want: when{Label: "August 2016", Datetime: "2016-08", Year: "2016", Month: "2016-08", Group: "2016-08-00", Precision: timeline.PrecisionMonth},
+			from: "2016-08-01", to: "2016-08-31"},
+		// An unknown precision leaves a value that parses as it is.
+		{value: "2016-08-14", prec: timeline.PrecisionUnknown,
+			want: when{Label: "Sunday 14 August 2016", Datetime: "2016-08-14", Year: "2016", Month: "2016-08", Group: "2016-08-14", Precision: timeline.PrecisionDay},
+			from: "2016-08-14", to: "2016-08-14"},
+		{value: "2016-W31-2", prec: timeline.PrecisionDay,
+			want: when{Label: "Tuesday 2 August 2016", Datetime: "2016-08-02", Year: "2016", Month: "2016-08", Group: "2016-08-02", Precision: timeline.PrecisionDay},
+			from: "2016-08-02", to: "2016-08-02"},
+		// Decades and centuries go before their first year's own events.
+		{value: "201", prec: timeline.PrecisionYear,
+			want: when{Label: "the 2010s", Year: "2010", Month: "2010-00", Group: "2010-00-", Precision: timeline.PrecisionYear},
+			from: "2010-01-01", to: "2019-12-31"},
+		{value: "19", prec: timeline.PrecisionYear,
+			want: when{Label: "the 20th century", Year: "1900", Month: "1900-00", Group: "1900-00-", Precision: timeline.PrecisionYear},
+			from: "1900-01-01", to: "1999-12-31"},
 		// A finer one cannot add what the value lacks.
 		{value: "2016", prec: timeline.PrecisionDay,
 			want: when{Label: "2016", Datetime: "2016", Year: "2016", Month: "2016-00", Group: "2016-00-00", Precision: timeline.PrecisionYear},
 			from: "2016-01-01", to: "2016-12-31"},
 		{value: "PAST_REF", prec: timeline.PrecisionUnknown,
-			want: when{Label: "PAST_REF", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
+			want: when{Label: "PAST_REF", Year: "undated", Month: "undated-00", Group: "undated-00-00-PAST_REF", Precision: timeline.PrecisionUnknown}},
+		// No value: the theme says "date unknown" in the site's language.
 		{value: "", prec: timeline.PrecisionUnknown,
-			want: when{Label: "date unknown", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
+			want: when{Label: "", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
 		{value: "2016-02-30", prec: timeline.PrecisionDay,
-			want: when{Label: "2016-02-30", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
+			want: when{Label: "2016-02-30", Year: "undated", Month: "undated-00", Group: "undated-00-00-2016-02-30", Precision: timeline.PrecisionUnknown}},
 		{value: "2016-W54", prec: timeline.PrecisionWeek,
-			want: when{Label: "2016-W54", Year: "undated", Month: "undated-00", Group: "undated-00-00", Precision: timeline.PrecisionUnknown}},
+			want: when{Label: "2016-W54", Year: "undated", Month: "undated-00", Group: "undated-00-00-2016-W54", Precision: timeline.PrecisionUnknown}},
 	}
 	for _, tt := range tests {
-		t.Run(tt.value+"/"+string(tt.prec), func(t *testing.T) {
+		t.Run(tt.value+"/"+tt.prec.String(), func(t *testing.T) {
 			got := parseWhen(tt.value, tt.prec)
 			from, to := "", ""
 			if !got.Start.IsZero() {

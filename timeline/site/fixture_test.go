@@ -2,16 +2,21 @@ package site
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
-// fixture is a small, realistic input made by hand until event extraction
-// exists: fifteen events of the Syrian war from 2011 to 2016 at day, month
-// and year precision, a range, a planned meeting, an event that two
-// articles report, and one dated against an uncertain article date.
+// fixture is a small, realistic input made by hand: sixteen events of the
+// Syrian war from 2011 to 2016 at day, month and year precision, with
+// their date beliefs. Seven are background (2011 to 2015, mentioned by
+// articles of August 2016), eight the news of 2016: a range, a planned
+// meeting, an event that two articles report, and one whose day is
+// inferred from an article date that is only a guess. One comes from an
+// article that could not be dated at all, and is undated.
 func fixture() Input {
 	aleppo := article("aleppo-siege-broken",
 		"Rebels say they have broken the siege of eastern Aleppo",
@@ -22,14 +27,14 @@ func fixture() Input {
 		}},
 		[]string{
 			"ALEPPO, Syria, Aug 7 (Reuters) - Rebels said on Saturday they had broken the government's siege of eastern Aleppo after a week of fighting.",
-			"Government forces cut the Castello road, the last route into the east of the city, in July 2016.",
+			"Government forces cut the Castello road, the last route into the east of the city, last month.",
 			"The rebel offensive to break the siege began on 31 July 2016.",
 			"From 23 July to 31 July 2016 six hospitals in the city were hit, a monitor said.",
 			"The UN Security Council is to hold an emergency meeting on Monday, diplomats said.",
 			"Fighting first reached Aleppo in 2012, a year after the uprising began.",
 		},
 		tx("Aug 7", timex.Date, "2016-08-07"), tx("Saturday", timex.Date, "2016-08-06"), tx("a week", timex.Duration, "P1W"),
-		tx("July 2016", timex.Date, "2016-07"), tx("31 July 2016", timex.Date, "2016-07-31"),
+		tx("last month", timex.Date, "2016-07"), tx("31 July 2016", timex.Date, "2016-07-31"),
 		tx("23 July", timex.Date, "2016-07-23"), tx("31 July 2016 six", timex.Date, "2016-07-31"),
 		tx("Monday", timex.Date, "2016-08-08"), tx("2012", timex.Date, "2012"), tx("a year", timex.Duration, "P1Y"),
 	)
@@ -71,6 +76,19 @@ func fixture() Input {
 		tx("21 August 2013", timex.Date, "2013-08-21"), tx("29 June 2014", timex.Date, "2014-06-29"),
 	)
 
+	aid := article("aid-warning",
+		"Aid groups warn food is running out",
+		"aid-warning.txt", "",
+		Anchor{Precision: timeline.PrecisionUnknown, Reasons: []string{
+			"no dateline, no metadata and no dated expression in the text",
+		}},
+		[]string{
+			"Aid groups warned on Tuesday that food in the besieged districts would run out within weeks.",
+		},
+		tx("Tuesday", timex.Date, "XXXX-WXX-2"),
+	)
+	aid.File = "aid-warning.txt"
+
 	ev := func(id, date string, prec timeline.Precision, typ string, places, actors []string, conf float64, srcs ...src) timeline.Event {
 		e := timeline.Event{ID: id, Date: date, Precision: prec, Type: typ, Places: places, Actors: actors, Confidence: conf}
 		for i, s := range srcs {
@@ -99,7 +117,7 @@ func fixture() Input {
 		ev("2016-02-27-cessation-of-hostilities", "2016-02-27", timeline.PrecisionDay, "ceasefire", []string{"Syria"}, []string{}, 0.9,
 			src{idlib, "A cessation of hostilities", "27 February 2016"}),
 		ev("2016-07-castello-road-cut", "2016-07", timeline.PrecisionMonth, "siege", []string{"Aleppo", "Castello road"}, []string{"government forces"}, 0.8,
-			src{aleppo, "Government forces cut", "July 2016"}),
+			src{aleppo, "Government forces cut", "last month"}),
 		ev("2016-07-31-aleppo-offensive", "2016-07-31", timeline.PrecisionDay, "offensive", []string{"Aleppo"}, []string{"rebels"}, 0.85,
 			src{aleppo, "The rebel offensive", "31 July 2016"}),
 		ev("2016-08-06-aleppo-siege-broken", "2016-08-06", timeline.PrecisionDay, "offensive", []string{"Aleppo"}, []string{"rebels", "government forces"}, 0.9,
@@ -111,21 +129,69 @@ func fixture() Input {
 		ev("2016-08-14-idlib-market-shelling", "2016-08-14", timeline.PrecisionDay, "shelling", []string{"Idlib"}, []string{}, 0.8,
 			src{idlib, "Shelling hit the main market", "Sunday"}),
 	}
+	// Undated: its article has no date to count "Tuesday" from.
+	aidEvent := ev("undated-aid-warning", "", timeline.PrecisionUnknown, "humanitarian", []string{}, []string{"aid groups"}, 0,
+		src{aid, "Aid groups warned", "Tuesday"})
+	aidEvent.Reasons = []string{"“Tuesday” needs the article’s date, which is unknown"}
+	events = append(events, aidEvent)
 	// The hospitals were hit over nine days: a range.
 	hospitals := ev("2016-07-23-aleppo-hospitals", "2016-07-23", timeline.PrecisionDay, "attack on hospitals", []string{"Aleppo"}, []string{}, 0.8,
 		src{aleppo, "From 23 July", "23 July"})
 	hospitals.End = "2016-07-31"
 	events = append(events, hospitals)
 	for i := range events {
-		if events[i].ID == "2016-08-08-security-council-meeting" {
-			events[i].Planned = true
+		e := &events[i]
+		if e.ID == "2016-08-08-security-council-meeting" {
+			e.Planned = true
 		}
+		believe(e)
 	}
 	return Input{
 		Timeline: timeline.Timeline{Title: "Syria 2011–2016", Events: events},
-		Articles: []Article{*aleppo, *idlib, *millis},
+		Articles: []Article{*aleppo, *idlib, *millis, *aid},
 	}
 }
+
+// believe sets an event's date belief as the extractor would: the years
+// before 2016 are background to articles of August 2016, an expression
+// with its year states its date, and the Millis hospital's "Thursday"
+// counts from an article date guessed from a file time.
+func believe(e *timeline.Event) {
+	if e.Date == "" {
+		return
+	}
+	v := date.MustParse(e.Date)
+	e.Earliest, e.Latest = v.DayString(), v.LastDayString()
+	if e.End != "" {
+		e.Latest = date.MustParse(e.End).LastDayString()
+	}
+	e.Background = v.First().Year() < 2016
+	for _, s := range e.Sources {
+		if yearInText.MatchString(s.Timex.Text) {
+			e.Stated = true
+		}
+	}
+	switch {
+	case e.ID == "2016-08-11-millis-hospital":
+		e.Inferred = true
+		e.Earliest, e.Latest = "2016-08-04", "2016-08-11"
+		e.Reasons = []string{
+			"“Thursday” counts back from the article’s date",
+			"the article’s date, 13 August 2016, is a guess from the file’s modification time (confidence 0.30)",
+		}
+	case e.Stated:
+		e.Reasons = []string{"the expression gives the whole date"}
+	default:
+		e.Reasons = []string{"counted from the article’s date, which its dateline or metadata gives"}
+	}
+	if e.Background {
+		e.Reasons = append(e.Reasons, "well before the article’s own date: background")
+	}
+}
+
+// yearInText finds a year written out, which makes an expression
+// independent of its article's date ("14 August 2016", "in 2012").
+var yearInText = regexp.MustCompile(`\b(1[89]|20)\d\d\b`)
 
 // txSpec names an expression by the words that start it; article finds
 // its offsets, so the fixture's text can be edited freely.

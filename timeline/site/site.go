@@ -30,6 +30,10 @@ type Article struct {
 	Title  string
 	URL    string // where it was published, if known
 	Source string // publisher or original file name
+	// File is the article's file name in the articles folder, under
+	// which config.toml pins its date ([articles."FILE"]); the site tells
+	// readers of an undated article to do so.
+	File string
 	// Text is the whole normalized text; Timexes hold byte offsets into
 	// it. Lines are paragraphs.
 	Text    string

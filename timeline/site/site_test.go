@@ -95,7 +95,10 @@ func TestBuildGolden(t *testing.T) {
 		"events/2016-08-11-millis-hospital.html", // uncertain
 		"events/2016-08-08-security-council-meeting.html", // planned
 		"events/2016-07-23-aleppo-hospitals.html",         // a range
+		"events/2012-fighting-aleppo.html",                // background
+		"events/undated-aid-warning.html",                 // undated
 		"sources/aleppo-siege-broken.html",
+		"sources/aid-warning.html", // no date of its own
 		"sources/index.html",
 		"months/2016-07.html",
 		"months/index.html",
@@ -121,11 +124,15 @@ func TestBuildMakesEveryPage(t *testing.T) {
 	for _, name := range []string{
 		".nojekyll", "index.xml", "events.js", "js/timeline.js", "css/timeline.css", "favicon.svg",
 		"sources/millis-hospital-strike.html", "types/air-strike.html", "actors/islamic-state.html",
-		"months/2011-03.html",
+		"months/2016-02.html", "sources/aid-warning.html", "events/undated-aid-warning.html",
 	} {
 		if _, ok := files[name]; !ok {
 			t.Errorf("no %s", name)
 		}
+	}
+	// Background has no month pages: the months are the news's.
+	if _, ok := files["months/2011-03.html"]; ok {
+		t.Error("a background event made a month page")
 	}
 	// The timeline's data and the theme's sources are Hugo's input, not
 	// part of the site.
@@ -252,7 +259,7 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "layouts partial",
 			files: map[string]string{"layouts/_partials/count.html": `{{ return printf "%d things" (int .n) }}`},
 			file:  "index.html",
-			want:  []string{"15 things from 3 things"},
+			want:  []string{"16 things from 4 things"},
 		},
 		{
 			name:  "theme folder, one file",
@@ -363,7 +370,7 @@ func TestBuildProgress(t *testing.T) {
 	build(t, "testdata/project", fixture(), Options{Progress: &progress})
 	out := progress.String()
 	for _, want := range []string{
-		"site: preparing 15 events from 3 articles\n",
+		"site: preparing 16 events from 4 articles\n",
 		"site: rendering pages: ",
 		"site: wrote ",
 	} {
@@ -388,14 +395,17 @@ func TestUndatedAndOddDates(t *testing.T) {
 	got := read(t, build(t, "testdata/project", in, Options{}), "index.html")
 	for _, want := range []string{
 		`<h3 id="d-2016-00-q3" class="day-h"><time datetime="2016">Q3 2016</time></h3>`,
-		`<h2 id="y-undated" class="year-h">Date unknown</h2>`,
+		`<h2 id="undated-h" class="year-h">Undated</h2>`,
+		// An unreadable value is shown as it is; a missing one is not.
+		`<h3 id="u-d-undated-00-00-PAST_REF" class="day-h">PAST_REF</h3>`,
+		`id="e-undated-exodus"`,
 		`<h4 id="d-2016-08-01w" class="day-h"><time datetime="2016-W31">week of Monday 1 August 2016</time></h4>`,
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
-	if strings.Index(got, "Date unknown") < strings.Index(got, "Sunday 14 August 2016") {
+	if strings.Index(got, `id="undated-h"`) < strings.Index(got, "Sunday 14 August 2016") {
 		t.Error("undated events should close the chronology")
 	}
 }
@@ -527,4 +537,142 @@ func TestBuildTitleAndLanguage(t *testing.T) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
+}
+
+// TestHomeParts: the home page opens with the background collapsed,
+// then the news, and closes with what nothing dates and the articles
+// that have no date, with how to pin one.
+func TestHomeParts(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{})
+	home := read(t, dir, "index.html")
+	background := between(t, home, `<details id="background" class="background">`, "</details>")
+	undated := between(t, home, `<section id="undated"`, "</section>")
+	news := between(t, home, "</details>", `<section id="undated"`)
+
+	event := regexp.MustCompile(`<article class="event[^"]*" id="e-([^"]+)"[^>]*data-part="([a-z]+)"`)
+	ids := func(html string) (list []string) {
+		for _, m := range event.FindAllStringSubmatch(html, -1) {
+			list = append(list, m[1]+"/"+m[2])
+		}
+		return list
+	}
+	d := newSiteData(fixture())
+	want := map[string][]string{}
+	for _, e := range d.Events {
+		want[e.Part] = append(want[e.Part], e.ID+"/"+e.Part)
+	}
+	for _, part := range []struct{ name, html string }{{"background", background}, {"chronology", news}, {"undated", undated}} {
+		if got := ids(part.html); !slices.Equal(got, want[part.name]) {
+			t.Errorf("the %s part holds %q, want %q", part.name, got, want[part.name])
+		}
+	}
+	if len(want["background"]) != 7 || len(want["undated"]) != 1 {
+		t.Fatalf("the fixture has %d background and %d undated events, want 7 and 1", len(want["background"]), len(want["undated"]))
+	}
+	for _, w := range []string{
+		`<summary><h2 id="background-h" class="background-h">Background</h2> <span class="count">7 earlier events the articles mention for context, 2011–2015</span></summary>`,
+		`<h3 id="bg-y-2011" class="year-h">`, // its own heading ids, a level down
+	} {
+		if !strings.Contains(background, w) {
+			t.Errorf("the background lacks %s", w)
+		}
+	}
+	if strings.Contains(strings.SplitN(background, ">", 2)[0], "open") {
+		t.Error("the background is open by default")
+	}
+	if strings.Contains(news, "badge-background") || strings.Contains(background, "badge-background") {
+		t.Error("a background badge where every event is background, or in the news")
+	}
+	for _, w := range []string{
+		`<a href="./sources/aid-warning.html">Aid groups warn food is running out</a>`,
+		"<pre class=\"pin\"><code>[articles.\"aid-warning.txt\"]\ndate = \"YYYY-MM-DD\"</code></pre>",
+	} {
+		if !strings.Contains(undated, w) {
+			t.Errorf("the undated part lacks %s", w)
+		}
+	}
+
+	// The chart and the month pages are the news's.
+	if !strings.Contains(home, "<p class=\"lede\">16 events from 4 articles, February 2016 to August 2016.</p>") {
+		t.Error("the lede does not span the news, February to August 2016")
+	}
+
+	// The undated article says how to pin its date; the others do not.
+	if src := read(t, dir, "sources/aid-warning.html"); !strings.Contains(src, `[articles."aid-warning.txt"]`) {
+		t.Error("the undated article's page does not say how to pin its date")
+	}
+	if src := read(t, dir, "sources/aleppo-siege-broken.html"); strings.Contains(src, `class="pin"`) {
+		t.Error("a dated article's page says to pin its date")
+	}
+	// A background event's page leads back to the background.
+	if ev := read(t, dir, "events/2012-fighting-aleppo.html"); !strings.Contains(ev, `<p class="kicker"><a href="../index.html#background">Background</a></p>`) {
+		t.Error("a background event's page does not lead to the background")
+	}
+}
+
+// TestBeliefOnCards: an inferred date is marked by a small badge that
+// opens on its reasons, on its card; its page gives them in full.
+func TestBeliefOnCards(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{})
+	home := read(t, dir, "index.html")
+	card := between(t, home, `id="e-2016-08-11-millis-hospital"`, "</article>")
+	for _, w := range []string{
+		`data-precision="day" data-inferred="true" data-stated="false" data-exact="false" data-part="chronology"`,
+		`<summary><span class="badge badge-likely">≈ likely · 0.30</span> <span class="why-label">why?</span></summary>`,
+		`<li>“Thursday” counts back from the article’s date</li>`,
+		`Possible days: Thursday 4 August – Thursday 11 August 2016. Confidence 0.30.`,
+	} {
+		if !strings.Contains(card, w) {
+			t.Errorf("the Millis card lacks %s", w)
+		}
+	}
+	if n := strings.Count(home, `class="badge badge-likely"`); n != 1 {
+		t.Errorf("%d likely badges on the home page, want 1", n)
+	}
+	if sure := between(t, home, `id="e-2016-08-14-idlib-market-shelling"`, "</article>"); strings.Contains(sure, "badge") || strings.Contains(sure, "<details") {
+		t.Error("a date known to the day carries a badge")
+	}
+	page := read(t, dir, "events/2016-08-11-millis-hospital.html")
+	for _, w := range []string{
+		`<p class="flag"><span class="badge badge-likely">≈ likely · 0.30</span> <a href="#how-h">why?</a></p>`,
+		`<li>the article’s date, 13 August 2016, is a guess from the file’s modification time (confidence 0.30)</li>`,
+	} {
+		if !strings.Contains(page, w) {
+			t.Errorf("the Millis event page lacks %s", w)
+		}
+	}
+}
+
+// TestBuildI18n: the words readers see are the theme's, in i18n/, and a
+// project rewords them the Hugo way.
+func TestBuildI18n(t *testing.T) {
+	project := copyProject(t)
+	writeFiles(t, project, map[string]string{"i18n/en.toml": "backgroundTitle = \"Context\"\nbadgeLikely = \"probably\"\nfilterExact = \"Sure dates only\"\n"})
+	home := read(t, build(t, project, fixture(), Options{}), "index.html")
+	for _, w := range []string{
+		`<h2 id="background-h" class="background-h">Context</h2>`,
+		`<span class="badge badge-likely">probably · 0.30</span>`,
+		`<label for="f-exact">Sure dates only</label>`,
+		`"likely":"probably"`,
+		// The rest keep the theme's words.
+		`<h2 id="undated-h" class="year-h">Undated</h2>`,
+	} {
+		if !strings.Contains(home, w) {
+			t.Errorf("index.html lacks %s", w)
+		}
+	}
+}
+
+// between is the part of s after the first from and before the next to.
+func between(t *testing.T, s, from, to string) string {
+	t.Helper()
+	_, after, ok := strings.Cut(s, from)
+	if !ok {
+		t.Fatalf("no %s", from)
+	}
+	in, _, ok := strings.Cut(after, to)
+	if !ok {
+		t.Fatalf("no %s after %s", to, from)
+	}
+	return in
 }

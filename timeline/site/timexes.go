@@ -159,17 +159,17 @@ func describe(typ timex.Type, value, mod string) string {
 		}
 	default:
 		if m := timeRe.FindStringSubmatch(value); m != nil {
-			if w, ok := parseValue(m[1]); ok {
+			if w, ok := valueWhen(m[1]); ok {
 				if p := dayParts[m[2]]; p != "" {
 					words = w.Label + ", " + p
 				} else {
 					words = w.Label + ", " + m[2]
 				}
 			}
-		} else if w, ok := parseValue(value); ok {
+		} else if w, ok := valueWhen(value); ok {
 			words = w.Label
 		} else if strings.HasPrefix(value, "XXXX-") {
-			if w, ok := parseValue("2000" + value[4:]); ok && w.Precision == timeline.PrecisionDay {
+			if w, ok := valueWhen("2000" + value[4:]); ok && w.Precision == timeline.PrecisionDay {
 				// The weekday of an unknown year is unknown too.
 				words = w.Start.Format("2 January") + ", year unknown"
 			}

@@ -21,7 +21,7 @@ func TestDescribe(t *testing.T) {
 		{timex.Date, "2016-SU", "", "summer 2016"},
 		{timex.Date, "PRESENT_REF", "", "the present (the article's date)"},
 		{timex.Date, "XXXX-08-07", "", "7 August, year unknown"},
-		{timex.Date, "201", "", "201"}, // a decade: the raw value is clearer than any wording
+		{timex.Date, "201", "", "the 2010s"}, // a decade, read by date.Parse
 		{timex.Time, "2016-08-02T14:00", "", "Tuesday 2 August 2016, 14:00"},
 		{timex.Time, "2016-08-02TEV", "", "Tuesday 2 August 2016, evening"},
 		{timex.Duration, "P3D", "", "3 days"},

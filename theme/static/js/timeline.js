@@ -3,8 +3,9 @@
 //
 // Plain script, not a module: browsers refuse module scripts on file://.
 // The events come from events.js, loaded before this file's filter runs,
-// as window.TIMELINE_EVENTS; nothing is fetched. Without JavaScript the
-// form stays hidden and the chronology reads as it is.
+// as window.TIMELINE_EVENTS; nothing is fetched. The words it shows come
+// with the page (#filter-words, from the theme's i18n). Without
+// JavaScript the form stays hidden and the chronology reads as it is.
 (function () {
   "use strict";
 
@@ -39,12 +40,39 @@
   // narrower filter are more use than ten thousand list items.
   var MAX_SHOWN = 300;
 
+  // The fields the URL's fragment keeps, in order.
+  var FIELDS = ["q", "place", "actor", "type", "from", "to", "exact"];
+
+  // Words for the reader, from the page; English if a theme override
+  // dropped them.
+  var words = {
+    status: "{n} of {total} events match.",
+    statusMore: "{n} of {total} events match; the first {shown} are shown.",
+    planned: "planned:", dateUnknown: "date unknown",
+    likely: "\u2248 likely", unsure: "? unsure", background: "background",
+    eventPage: "Event page", eventPageFor: " for {label}",
+    type: "Type", places: "Places", actors: "Actors"
+  };
+
+  function fill(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
+  }
+
   function setUpFilter(form, events) {
     var chronology = document.getElementById("chronology");
     var results = document.getElementById("results");
     var list = document.getElementById("results-list");
     var status = document.getElementById("f-status");
     var f = form.elements;
+    var given = document.getElementById("filter-words");
+    if (given) {
+      try {
+        var w = JSON.parse(given.textContent);
+        Object.keys(w).forEach(function (k) { if (w[k]) words[k] = w[k]; });
+      } catch (err) {
+        // Keep the English words.
+      }
+    }
 
     fillSelect(f.place, events, function (e) { return e.places; });
     fillSelect(f.actor, events, function (e) { return e.actors; });
@@ -74,9 +102,10 @@
         actor: f.actor.value,
         type: f.type.value,
         from: f.from.value,
-        to: f.to.value
+        to: f.to.value,
+        exact: f.exact.checked
       };
-      var active = q.words.length || q.place || q.actor || q.type || q.from || q.to;
+      var active = q.words.length || q.place || q.actor || q.type || q.from || q.to || q.exact;
       writeHash(form, active);
       if (!active) {
         chronology.hidden = false;
@@ -92,8 +121,8 @@
       var frag = document.createDocumentFragment();
       hits.slice(0, MAX_SHOWN).forEach(function (e) { frag.appendChild(renderEvent(e)); });
       list.appendChild(frag);
-      status.textContent = hits.length + " of " + events.length + " events match" +
-        (hits.length > MAX_SHOWN ? "; the first " + MAX_SHOWN + " are shown." : ".");
+      status.textContent = fill(hits.length > MAX_SHOWN ? words.statusMore : words.status,
+        {n: hits.length, total: events.length, shown: MAX_SHOWN});
       chronology.hidden = true;
       results.hidden = false;
     }
@@ -122,6 +151,8 @@
     if (q.place && e.places.indexOf(q.place) < 0) return false;
     if (q.actor && e.actors.indexOf(q.actor) < 0) return false;
     if (q.type && e.type !== q.type) return false;
+    // Stated outright, or known to the day and not inferred.
+    if (q.exact && !e.exact) return false;
     if (q.from || q.to) {
       // An event matches when any day it may mean lies in the range;
       // "July 2016" matches a range that touches July.
@@ -150,23 +181,35 @@
   }
 
   // The same markup as the theme's event partial, built as DOM nodes from
-  // plain strings: nothing from the data is ever parsed as HTML.
+  // plain strings: nothing from the data is ever parsed as HTML. The
+  // badge links to the event's page, where its reasons are.
   function renderEvent(e) {
     var li = el("li");
-    var art = el("article", "event" + (e.uncertain ? " is-uncertain" : "") + (e.planned ? " is-planned" : ""));
+    var art = el("article", "event" + (e.badge ? " is-uncertain" : "") + (e.planned ? " is-planned" : "") +
+      (e.part === "background" ? " is-background" : ""));
+    art.id = "r-" + e.id;
+    art.setAttribute("data-precision", e.precision);
+    art.setAttribute("data-inferred", String(!!e.inferred));
+    art.setAttribute("data-stated", String(!!e.stated));
+    art.setAttribute("data-exact", String(!!e.exact));
+    art.setAttribute("data-part", e.part);
     var when = el("p", "when");
-    var label = e.label;
     if (e.planned) {
-      when.appendChild(el("span", "planned-label", "planned:"));
+      when.appendChild(el("span", "planned-label", words.planned));
       when.appendChild(document.createTextNode(" "));
-      label = label.replace(/^planned: /, "");
     }
-    var time = el(e.datetime ? "time" : "span", null, label);
+    var unknown = words.dateUnknown.charAt(0).toUpperCase() + words.dateUnknown.slice(1);
+    var time = el(e.datetime ? "time" : "span", null, e.label || unknown);
     if (e.datetime) time.setAttribute("datetime", e.datetime);
     when.appendChild(time);
-    if (e.uncertain) {
+    if (e.badge) {
       when.appendChild(document.createTextNode(" "));
-      when.appendChild(el("span", "badge badge-uncertain", "uncertain date"));
+      when.appendChild(el("span", "badge badge-" + e.badge,
+        (words[e.badge] || e.badge) + (e.confidence ? " \u00b7 " + e.confidence.toFixed(2) : "")));
+    }
+    if (e.part === "background") {
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge badge-background", words.background));
     }
     art.appendChild(when);
 
@@ -182,7 +225,7 @@
     });
     art.appendChild(text);
 
-    var facets = [["Type", e.type ? [e.type] : []], ["Places", e.places], ["Actors", e.actors]];
+    var facets = [[words.type, e.type ? [e.type] : []], [words.places, e.places], [words.actors, e.actors]];
     var dl = el("dl", "facets");
     facets.forEach(function (f) {
       if (!f[1].length) return;
@@ -194,9 +237,9 @@
     art.appendChild(dl);
 
     var link = el("p", "event-link");
-    var a = el("a", null, "Event page");
+    var a = el("a", null, words.eventPage);
     a.href = new URL(e.url, root).href;
-    a.appendChild(el("span", "visually-hidden", " for " + e.label));
+    a.appendChild(el("span", "visually-hidden", fill(words.eventPageFor, {label: e.label || words.dateUnknown})));
     link.appendChild(a);
     art.appendChild(link);
     li.appendChild(art);
@@ -214,10 +257,14 @@
   // filtered view can be bookmarked or shared, from disk as well.
   function readHash(form) {
     var params = new URLSearchParams(location.hash.slice(1));
-    ["q", "place", "actor", "type", "from", "to"].forEach(function (k) {
+    FIELDS.forEach(function (k) {
       var v = params.get(k);
       if (v === null) return;
       var field = form.elements[k];
+      if (field.type === "checkbox") {
+        field.checked = v === "1";
+        return;
+      }
       if (field.tagName === "SELECT" && !hasOption(field, v)) return;
       field.value = v;
     });
@@ -225,8 +272,9 @@
 
   function writeHash(form, active) {
     var params = new URLSearchParams();
-    ["q", "place", "actor", "type", "from", "to"].forEach(function (k) {
-      var v = form.elements[k].value;
+    FIELDS.forEach(function (k) {
+      var field = form.elements[k];
+      var v = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
       if (v) params.set(k, v);
     });
     var hash = active ? "#" + params.toString() : "";
