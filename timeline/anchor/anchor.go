@@ -19,10 +19,10 @@
 package anchor
 
 import (
-	"fmt"
 	"time"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -107,16 +107,7 @@ func (a Anchor) Value() string {
 	if !a.Known() {
 		return ""
 	}
-	switch a.Precision {
-	case timeline.PrecisionWeek:
-		y, w := a.Date.ISOWeek()
-		return fmt.Sprintf("%04d-W%02d", y, w)
-	case timeline.PrecisionMonth:
-		return a.Date.Format("2006-01")
-	case timeline.PrecisionYear:
-		return a.Date.Format("2006")
-	}
-	return a.Day()
+	return date.Of(a.Date, a.Precision).String()
 }
 
 // Options are the resolver options that anchor an article's expressions

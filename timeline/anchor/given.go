@@ -6,6 +6,7 @@ import (
 
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timeml"
 	"conflict-timeline/timeline/timex"
 )
@@ -44,15 +45,7 @@ func pinned(v string, r reading, now time.Time) (state, bool) {
 // periodEnd is the last day of the period of precision p that starts at
 // t.
 func periodEnd(t time.Time, p timeline.Precision) time.Time {
-	switch p {
-	case timeline.PrecisionWeek:
-		return t.AddDate(0, 0, 6)
-	case timeline.PrecisionMonth:
-		return t.AddDate(0, 1, -1)
-	case timeline.PrecisionYear:
-		return t.AddDate(1, 0, -1)
-	}
-	return t
+	return date.Of(t, p).Last()
 }
 
 var precisionOf = map[timex.Granularity]timeline.Precision{

@@ -5,6 +5,7 @@ import (
 	"time"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 )
 
 // Score tallies inferred anchors against the dates documents are known to
@@ -71,9 +72,7 @@ func (s *Score) Add(a Anchor, truth time.Time) {
 }
 
 func sameWeek(a, b time.Time) bool {
-	ay, aw := a.ISOWeek()
-	by, bw := b.ISOWeek()
-	return ay == by && aw == bw
+	return date.Of(a, date.PrecisionWeek) == date.Of(b, date.PrecisionWeek)
 }
 
 func b2i(b bool) int {

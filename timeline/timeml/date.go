@@ -1,9 +1,10 @@
 package timeml
 
 import (
-	"strconv"
+	"strings"
 	"time"
 
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -20,71 +21,21 @@ import (
 // an impossible day), so that an odd DCT leaves a document unanchored
 // rather than anchored somewhere wrong. Dates are in UTC.
 func ParseDate(value string) (t time.Time, g timex.Granularity, ok bool) {
-	year, ok := digits(value, 0, 4)
-	if !ok {
+	v, err := date.Parse(value)
+	if err != nil {
 		return time.Time{}, timex.GranUnknown, false
 	}
-	rest := value[4:]
-	switch {
-	case rest == "":
-		return date(year, 1, 1), timex.GranYear, true
-	case len(rest) == 4 && rest[:2] == "-W":
-		week, ok := digits(rest, 2, 2)
-		if !ok || week < 1 || week > isoWeeks(year) {
-			break
-		}
-		return isoWeekMonday(year, week), timex.GranWeek, true
-	case len(rest) >= 3 && rest[0] == '-':
-		month, ok := digits(rest, 1, 2)
-		if !ok || month < 1 || month > 12 {
-			break
-		}
-		rest = rest[3:]
-		if rest == "" {
-			return date(year, month, 1), timex.GranMonth, true
-		}
-		day, ok := digits(rest, 1, 2)
-		if !ok || rest[0] != '-' || (len(rest) > 3 && rest[3] != 'T') {
-			break
-		}
-		t := date(year, month, day)
-		if t.Day() != day { // time.Date rolled 02-30 over into March
-			break
-		}
-		return t, timex.GranDay, true
+	// Only the plain forms: not a day by its week (1998-W32-5), a
+	// weekend, a decade or a part of a year.
+	switch plain := v.DayOnly().String() == strings.SplitN(value, "T", 2)[0]; {
+	case plain && v.Unit() == date.Day:
+		return v.First(), timex.GranDay, true
+	case plain && v.Unit() == date.Week:
+		return v.First(), timex.GranWeek, true
+	case v.Unit() == date.Month:
+		return v.First(), timex.GranMonth, true
+	case v.Unit() == date.Year:
+		return v.First(), timex.GranYear, true
 	}
 	return time.Time{}, timex.GranUnknown, false
-}
-
-// digits reads s[i:i+n] as a decimal number made of exactly n digits.
-func digits(s string, i, n int) (int, bool) {
-	if len(s) < i+n {
-		return 0, false
-	}
-	for _, c := range []byte(s[i : i+n]) {
-		if c < '0' || c > '9' {
-			return 0, false
-		}
-	}
-	v, err := strconv.Atoi(s[i : i+n])
-	return v, err == nil
-}
-
-func date(year, month, day int) time.Time {
-	return time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC)
-}
-
-// isoWeekMonday is the Monday that starts ISO week w of year: week 1 is
-// the week that holds 4 January.
-func isoWeekMonday(year, w int) time.Time {
-	jan4 := date(year, 1, 4)
-	offset := (int(jan4.Weekday()) + 6) % 7 // days since Monday
-	return jan4.AddDate(0, 0, -offset+7*(w-1))
-}
-
-// isoWeeks is how many ISO weeks year has, 52 or 53: 28 December always
-// lies in the last one.
-func isoWeeks(year int) int {
-	_, w := date(year, 12, 28).ISOWeek()
-	return w
 }
