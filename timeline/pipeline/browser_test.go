@@ -24,8 +24,9 @@ import (
 // fixture whose results are known; this checks that the site the
 // repository publishes holds up the same way: every page loads without an
 // error and without asking the network for anything, every link and
-// fragment leads somewhere, and each part of the filter narrows the list
-// to events that match. The choices are read off the page, not written
+// fragment leads somewhere, each part of the filter narrows the list
+// to events that match, and the background the articles mention waits
+// collapsed apart from the news. The choices are read off the page, not written
 // here, so that the test follows the seeds and the rules as they change.
 //
 // The home page's screenshot goes to $TIMELINE_SCREENSHOTS if set, else
@@ -87,6 +88,7 @@ func TestSeedSiteInBrowser(t *testing.T) {
 			t.Run("filter", func(t *testing.T) { checkSeedFilter(t, b.Tab(t), r.root, res.Events) })
 		})
 	}
+	t.Run("parts", func(t *testing.T) { checkSeedParts(t, b.Tab(t), roots[0].root) })
 	t.Run("screenshot", func(t *testing.T) {
 		tb := b.Tab(t)
 		tb.Screen("light", 1280, 900, false)
@@ -263,4 +265,67 @@ func checkSeedFilter(t *testing.T, tb *browsertest.Tab, root string, events int)
 		}
 		t.Logf("%s: %d of %d events", what, len(shown), total)
 	})
+}
+
+// checkSeedParts: each event sits in the part of the home page its data
+// says, the background (if any) in a collapsed <details>, the undated at
+// the end; and the "stated or known to the day" toggle keeps exactly the
+// events the data calls exact, whatever the seeds and rules make of them.
+func checkSeedParts(t *testing.T, tb *browsertest.Tab, root string) {
+	tb.Open(root + "index.html")
+	type event struct {
+		ID    string `json:"id"`
+		Part  string `json:"part"`
+		Exact bool   `json:"exact"`
+	}
+	data := browsertest.Eval[[]event](tb, `window.TIMELINE_EVENTS.map(e => ({id: e.id, part: e.part, exact: !!e.exact}))`)
+	type place struct {
+		ID      string `json:"id"`
+		Part    string `json:"part"`
+		Section string `json:"section"` // "background", "undated" or "" for the news
+	}
+	placed := browsertest.Eval[[]place](tb, `[...document.querySelectorAll("#chronology article.event")].map(a => ({
+		id: a.id.replace(/^e-/, ""), part: a.dataset.part,
+		section: a.closest("#background") ? "background" : a.closest("#undated") ? "undated" : "",
+	}))`)
+	if len(placed) != len(data) {
+		t.Fatalf("the chronology shows %d events, the data has %d", len(placed), len(data))
+	}
+	parts := map[string]string{}
+	var background, exact []string
+	for _, e := range data {
+		parts[e.ID] = e.Part
+		if e.Part == "background" {
+			background = append(background, e.ID)
+		}
+		if e.Exact {
+			exact = append(exact, e.ID)
+		}
+	}
+	for _, p := range placed {
+		want := map[string]string{"background": "background", "undated": "undated"}[parts[p.ID]]
+		if p.Part != parts[p.ID] || p.Section != want {
+			t.Errorf("%s: in section %q with data-part %q; its data says %q", p.ID, p.Section, p.Part, parts[p.ID])
+		}
+	}
+	if len(background) > 0 {
+		if !browsertest.Eval[bool](tb, `document.getElementById("background").tagName === "DETAILS" && !document.getElementById("background").open`) {
+			t.Error("the background is not a collapsed <details>")
+		}
+		if n := browsertest.Eval[int](tb, `[...document.querySelectorAll("#background article.event")].filter(a => a.checkVisibility()).length`); n != 0 {
+			t.Errorf("%d background events show before the background is opened", n)
+		}
+	}
+	t.Logf("%d events: %d background, %d stated or known to the day", len(data), len(background), len(exact))
+
+	tb.Do(chromedp.Click(chromedp.CSS(`#f-exact`)))
+	got := browsertest.Eval[[]string](tb, `[...document.querySelectorAll("#results-list article.event")].map(a => a.dataset.exact === "true" ? a.id.replace(/^r-/, "") : "not exact: " + a.id)`)
+	if len(exact) > 300 {
+		exact = exact[:300] // the filter draws at most that many
+	}
+	if !slices.Equal(got, exact) && !(len(got) == 0 && len(exact) == 0) {
+		t.Errorf("stated or known to the day: shown %q, want %q", got, exact)
+	}
+	tb.Do(chromedp.Click(chromedp.CSS(`#filter button[type=reset]`)))
+	tb.Check("parts")
 }

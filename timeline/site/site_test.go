@@ -626,6 +626,10 @@ func TestBeliefOnCards(t *testing.T) {
 			t.Errorf("the Millis card lacks %s", w)
 		}
 	}
+	// Dashed, and shaded too: 0.30 is below even odds.
+	if !strings.Contains(home, `<article class="event is-uncertain is-doubtful" id="e-2016-08-11-millis-hospital"`) {
+		t.Error("the Millis card is not drawn as a doubtful date")
+	}
 	if n := strings.Count(home, `class="badge badge-likely"`); n != 1 {
 		t.Errorf("%d likely badges on the home page, want 1", n)
 	}

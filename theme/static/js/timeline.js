@@ -185,7 +185,7 @@
   // badge links to the event's page, where its reasons are.
   function renderEvent(e) {
     var li = el("li");
-    var art = el("article", "event" + (e.badge ? " is-uncertain" : "") + (e.planned ? " is-planned" : "") +
+    var art = el("article", "event" + (e.badge ? " is-uncertain" + (e.confidence < 0.5 ? " is-doubtful" : "") : "") + (e.planned ? " is-planned" : "") +
       (e.part === "background" ? " is-background" : ""));
     art.id = "r-" + e.id;
     art.setAttribute("data-precision", e.precision);
