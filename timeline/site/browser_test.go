@@ -300,6 +300,16 @@ func checkBackground(t *testing.T, tb *browsertest.Tab, root string) {
 	if s := read(); !s.Open || s.Shown != len(want) {
 		t.Errorf("opened, the background shows %d of its %d events (open %v)", s.Shown, len(want), s.Open)
 	}
+	// A background event's page leads back to it, open.
+	tb.Open(root + "events/2012-fighting-aleppo.html")
+	ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.WaitEvent(page.LoadEventFired, nil, chromedp.Click(chromedp.CSS(`.kicker a`)))); err != nil {
+		t.Fatal(err)
+	}
+	if s := read(); !s.Open {
+		t.Error("the background event's page leads to a closed background")
+	}
 	tb.Check("background")
 }
 
@@ -327,6 +337,12 @@ func checkPrint(t *testing.T, tb *browsertest.Tab, root string) {
 	for _, sel := range []string{".site-header", "#filter", ".overview"} {
 		if browsertest.Eval[string](tb, fmt.Sprintf(`getComputedStyle(document.querySelector(%q)).display`, sel)) != "none" {
 			t.Errorf("%s is printed", sel)
+		}
+	}
+	// Paper cannot be clicked: the background and the reasons are printed.
+	for _, sel := range []string{"#background article.event", "details.why .reasons"} {
+		if !browsertest.Eval[bool](tb, fmt.Sprintf(`document.querySelector(%q).checkVisibility()`, sel)) {
+			t.Errorf("%s is not printed", sel)
 		}
 	}
 	tb.Open(root + "sources/aleppo-siege-broken.html")

@@ -7,9 +7,20 @@
 // timeline itself arrives as one data file, data/timeline.json, inside the
 // theme. The theme's content adapter (content/_content.gotmpl) turns that
 // file into pages. That split is deliberate: Go prepares plain data — date
-// labels, grouping keys, the text cut into marked and unmarked runs — and
+// labels, grouping keys, the text cut into marked and unmarked runs, each
+// event's date belief and the part of the home page it belongs to — and
 // never writes front matter or HTML, while the theme owns every page, URL
-// and tag, so a user who overrides it can change any of them. Nothing
+// and tag, and the words readers see (theme/i18n), so a user who
+// overrides it can change any of them.
+//
+// Every event sits on its most likely date, even one counted from an
+// article date that is only a best estimate; what the site says about
+// that is marks, not placement: a badge with the confidence, the reasons
+// on demand, a dashed edge. Events that mention a time well before their
+// article's (background) are kept apart from the news, collapsed, and
+// left out of the chart and the month pages, so the chronology opens on
+// the period the articles report; events nothing dates close it, with
+// the articles that have no date and how to pin one in config.toml. Nothing
 // generated is written into the project folder; the rendered site, with
 // the extra files it is given (the exports), is written to the
 // destination only once Hugo has built it without error.

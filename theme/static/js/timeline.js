@@ -29,7 +29,17 @@
     if (tx && !tx.contains(ev.relatedTarget)) tx.classList.remove("tip-dismissed");
   });
 
+  // A link to a collapsed section (index.html#background, from a
+  // background event's page) opens it.
+  function openTarget() {
+    if (!/^#[\w-]+$/.test(location.hash)) return;
+    var target = document.getElementById(location.hash.slice(1));
+    if (target && target.tagName === "DETAILS") target.open = true;
+  }
+  window.addEventListener("hashchange", openTarget);
+
   document.addEventListener("DOMContentLoaded", function () {
+    openTarget();
     var form = document.getElementById("filter");
     if (form && Array.isArray(window.TIMELINE_EVENTS)) {
       setUpFilter(form, window.TIMELINE_EVENTS);
