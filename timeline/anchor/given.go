@@ -31,9 +31,16 @@ func pinned(v string, r reading, now time.Time) (state, bool) {
 			year: t.Year(), first: t, last: periodEnd(t, p)})
 		a := r.anchor(nil, now)
 		if !finer(a.Precision, p) {
-			// The text adds nothing: the pin is the anchor.
-			a = Anchor{Date: t, Precision: p, Confidence: 1, Reasons: []string{why},
-				Belief: uniform(t, periodEnd(t, p), now)}
+			// The text fixes nothing finer than the pin: the pin is the
+			// anchor, and what the text says of the day within it stays
+			// the belief.
+			day, belief, reasons := t, a.Belief, a.Reasons
+			if len(belief) == 0 {
+				belief, reasons = uniform(t, periodEnd(t, p), now), []string{why}
+			} else {
+				day = a.Date
+			}
+			a = Anchor{Date: day, Precision: p, Confidence: 1, Reasons: reasons, Belief: belief}
 		}
 		a.Source = FromPin
 		return state{settled: true, read: r, anchor: a}, true

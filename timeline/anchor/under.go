@@ -6,7 +6,6 @@ import (
 	"slices"
 	"time"
 
-	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
@@ -42,13 +41,10 @@ type Resolved struct {
 // from Earliest to Latest: the span holds 95% of it.
 const Tail = 0.025
 
-// maxRuns bounds how many article days an article is resolved under;
-// runsHeld is the share of the belief they should hold. What the runs
-// leave is resolved once under the anchor's claimed period.
-const (
-	maxRuns  = 64
-	runsHeld = 0.975
-)
+// maxRuns bounds how many article days an article is resolved under. A
+// belief of more days than that is sampled: maxRuns days at even steps
+// of its probability, so that each run stands for an equal share of it.
+const maxRuns = 64
 
 // decide is the least probability a value needs to be told at its own
 // unit; below it the value is widened to the finest period that holds
@@ -71,37 +67,60 @@ func Resolve(text string, a Anchor, resolve func(string, timex.Options) []timex.
 		}
 		return plain(resolve(text, a.Options()), p)
 	}
-	if len(runs) == 1 && runs[0].opt.AnchorGranularity == timex.GranDay {
+	if len(runs) == 1 {
 		return plain(resolve(text, runs[0].opt), runs[0].p)
 	}
 	tally := newTally()
 	for _, r := range runs {
-		tally.add(resolve(text, r.opt), r.p, r.rest)
+		tally.add(resolve(text, r.opt), r.p)
 	}
 	return tally.decide()
 }
 
-// run is one resolution of the text: under a candidate day, or under
-// the claimed period for the belief the candidates leave.
+// run is one resolution of the text, under one candidate day, standing
+// for p of the belief.
 type run struct {
 	opt timex.Options
 	p   float64
-	// rest marks the run for the belief the candidate runs leave.
-	rest bool
 }
 
 func runsOf(a Anchor) []run {
 	var out []run
-	var held float64
-	for _, c := range a.Belief {
-		if len(out) == maxRuns || held >= runsHeld {
-			break
-		}
-		out = append(out, run{opt: timex.Options{Anchor: c.Day, AnchorGranularity: timex.GranDay}, p: c.P})
-		held += c.P
+	for _, c := range sample(a.Belief, maxRuns) {
+		out = append(out, run{timex.Options{Anchor: c.Day, AnchorGranularity: timex.GranDay}, c.P})
 	}
-	if rest := 1 - held; rest > 1e-9 && a.Known() && a.Precision != timeline.PrecisionDay {
-		out = append(out, run{a.Options(), rest, true})
+	return out
+}
+
+// sample returns the belief itself when it has at most n days, else n
+// days drawn at even steps of its cumulative probability, in calendar
+// order, each standing for an equal share of it (a day drawn twice for
+// twice that). Every value the expressions take is then weighed as the
+// belief weighs it, give or take one step, however flat the belief.
+func sample(belief []Candidate, n int) []Candidate {
+	if len(belief) <= n {
+		return belief
+	}
+	days := slices.Clone(belief)
+	slices.SortFunc(days, func(x, y Candidate) int { return x.Day.Compare(y.Day) })
+	var total float64
+	for _, c := range days {
+		total += c.P
+	}
+	step := total / float64(n)
+	var out []Candidate
+	var cum float64
+	next := step / 2
+	for _, c := range days {
+		cum += c.P
+		for next < cum && len(out) < n*2 {
+			if len(out) > 0 && out[len(out)-1].Day.Equal(c.Day) {
+				out[len(out)-1].P += step
+			} else {
+				out = append(out, Candidate{Day: c.Day, P: step})
+			}
+			next += step
+		}
 	}
 	return out
 }
@@ -126,9 +145,6 @@ type span struct{ start, end int }
 type votes struct {
 	first  timex.Timex // as the first run that found it gave it
 	values map[string]float64
-	// rest is the part of values that the run for the rest of the
-	// belief gave, at the anchor's coarse period.
-	rest  map[string]float64
 	mods  map[string]string // a value's mod
 	types map[string]timex.Type
 	order []string // values in the order first seen
@@ -141,12 +157,12 @@ type tally struct {
 
 func newTally() *tally { return &tally{spans: map[span]*votes{}} }
 
-func (t *tally) add(txs []timex.Timex, p float64, rest bool) {
+func (t *tally) add(txs []timex.Timex, p float64) {
 	for _, tx := range txs {
 		k := span{tx.Start, tx.End}
 		v := t.spans[k]
 		if v == nil {
-			v = &votes{first: tx, values: map[string]float64{}, rest: map[string]float64{}, mods: map[string]string{}, types: map[string]timex.Type{}}
+			v = &votes{first: tx, values: map[string]float64{}, mods: map[string]string{}, types: map[string]timex.Type{}}
 			t.spans[k] = v
 			t.order = append(t.order, k)
 		}
@@ -155,9 +171,6 @@ func (t *tally) add(txs []timex.Timex, p float64, rest bool) {
 			v.mods[tx.Value], v.types[tx.Value] = tx.Mod, tx.Type
 		}
 		v.values[tx.Value] += p
-		if rest {
-			v.rest[tx.Value] += p
-		}
 	}
 }
 
@@ -198,7 +211,7 @@ func (v *votes) decide() Resolved {
 		if r.Coarsened {
 			r.Mod, r.Type = v.mods[best], timex.Date
 		}
-		r.Earliest, r.Latest = spread(v.spanning(dates))
+		r.Earliest, r.Latest = spread(dates)
 	}
 	r.Confidence = round(min(r.Confidence, 1))
 	return r
@@ -236,34 +249,6 @@ func (v *votes) dates() []weighed {
 	}
 	return out
 }
-
-// spanning are the dates the span from Earliest to Latest is read from:
-// those of the candidate days alone when they hold nearly all of the
-// belief, for then the rest, told only to the anchor's coarse period,
-// would widen it to that whole period for a sliver of belief.
-func (v *votes) spanning(dates []weighed) []weighed {
-	var total, rest float64
-	for _, d := range dates {
-		total, rest = total+d.p, rest+v.rest[d.raw]
-	}
-	if rest > spanRest*total {
-		return dates
-	}
-	var out []weighed
-	for _, d := range dates {
-		if p := d.p - v.rest[d.raw]; p > 0 {
-			out = append(out, weighed{d.raw, d.v, p})
-		}
-	}
-	if len(out) == 0 {
-		return dates
-	}
-	return out
-}
-
-// spanRest is the most of the belief the rest may hold and still be
-// left out of the span.
-const spanRest = 0.1
 
 // choose tells the value of an expression from the dates the runs gave
 // it: the most probable of its own unit when that holds at least decide
