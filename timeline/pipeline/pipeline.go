@@ -315,6 +315,7 @@ func siteArticles(inputs []event.Input) []site.Article {
 		a, anc := in.Article, in.Anchor
 		file := filepath.Base(a.Path)
 		out = append(out, site.Article{
+			File:   file,
 			Slug:   a.Slug,
 			Title:  cmp.Or(a.Title, file),
 			URL:    a.Meta.URL,
