@@ -124,10 +124,10 @@ func TestResolveInfers(t *testing.T) {
 			value:  "2016-08-02",
 		},
 		{
-			name:   "nothing to go by: narrative mode, and why",
+			name:   "nothing to go by: no date, the values open, and why",
 			args:   []string{"resolve", "--format", "json", "-"},
 			input:  "Rebels advanced on Tuesday.",
-			anchor: map[string]any{"date": "", "precision": "unknown", "narrative": true, "source": "none"},
+			anchor: map[string]any{"date": "", "precision": "unknown", "narrative": false, "source": "none"},
 			reason: "nothing names a year",
 			value:  "XXXX-WXX-2",
 		},
