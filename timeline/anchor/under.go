@@ -35,6 +35,11 @@ type Resolved struct {
 	// Coarsened says the value was widened from the expression's own
 	// unit because the likely article days disagreed on it.
 	Coarsened bool `json:"-"`
+	// From and Through, when set, are two neighbouring days or months
+	// that hold together what no one of them does, and nearer than
+	// Value: "July or August 2016" where Value is 2016. Confidence is
+	// then theirs.
+	From, Through string `json:"-"`
 }
 
 // Tail is the share of the belief left out at each end of the span
@@ -207,6 +212,9 @@ func (v *votes) decide() Resolved {
 		r.Value, r.Mod, r.Type, r.Confidence = other, v.mods[other], v.types[other], v.values[other]
 	} else {
 		r.Value, r.Confidence, r.Coarsened = choose(dates)
+		if from, through, p, ok := pairBelow(dates, r.Value); ok && r.Coarsened {
+			r.From, r.Through, r.Confidence = from, through, p
+		}
 		r.Mod, r.Type = v.mods[r.Value], v.types[r.Value]
 		if r.Coarsened {
 			r.Mod, r.Type = v.mods[best], timex.Date
@@ -271,6 +279,49 @@ func choose(dates []weighed) (value string, p float64, coarsened bool) {
 		}
 	}
 	return value, p, value != "" && finest != date.PrecisionYear
+}
+
+// pairBelow finds, when the value told was widened to a month or a
+// year, the two neighbouring periods finer than it (days, months) that
+// together hold at least decide of the belief: "on Tuesday" said in a
+// week or so either side of the turn of a month is the end of July or
+// the start of August. ok is false when no such pair does.
+func pairBelow(dates []weighed, told string) (from, through string, p float64, ok bool) {
+	v, err := date.Parse(told)
+	if err != nil {
+		return "", "", 0, false
+	}
+	for _, q := range []date.Precision{date.PrecisionDay, date.PrecisionMonth} {
+		if q <= v.Precision() {
+			continue
+		}
+		if from, through, p, ok = likeliestPair(dates, q); ok {
+			return from, through, p, true
+		}
+	}
+	return "", "", 0, false
+}
+
+// likeliestPair is the pair of neighbouring periods of precision q that
+// holds the most of the belief, if that is at least decide.
+func likeliestPair(dates []weighed, q date.Precision) (from, through string, p float64, ok bool) {
+	sums := map[date.Value]float64{}
+	for _, d := range dates {
+		if k, in := d.v.DayOnly().Coarsen(q); in && k.Precision() == q {
+			sums[k] += d.p
+		}
+	}
+	var best date.Value
+	for k, s := range sums {
+		next := date.Of(k.End(), q)
+		if pair := s + sums[next]; pair > p || pair == p && k.Compare(best) < 0 {
+			best, p = k, pair
+		}
+	}
+	if p < decide || best.IsZero() {
+		return "", "", 0, false
+	}
+	return best.String(), date.Of(best.End(), q).String(), p, true
 }
 
 // likeliestAt sums the dates by the period of precision q that holds
@@ -339,6 +390,8 @@ func (r Resolved) Describe(a Anchor) string {
 		return fmt.Sprintf("%q: the article's own date is unknown, so only what the words say is told", r.Text)
 	case a.Given():
 		return fmt.Sprintf("%q counted from the article's date, %s (%s)", r.Text, a.Day(), a.Source)
+	case r.From != "":
+		return fmt.Sprintf("%q: the article's likely days disagree on the day; %s and %s together hold %.0f%% of the belief", r.Text, r.From, r.Through, 100*r.Confidence)
 	case r.Coarsened:
 		return fmt.Sprintf("%q: the article's likely days disagree on the day; %s holds %.0f%% of the belief", r.Text, r.Value, 100*r.Confidence)
 	}

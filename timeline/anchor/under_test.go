@@ -149,3 +149,20 @@ func TestDatelineWithCurrentYear(t *testing.T) {
 func sortBelief(b []Candidate) {
 	slices.SortFunc(b, func(x, y Candidate) int { return cmp.Or(cmp.Compare(y.P, x.P), x.Day.Compare(y.Day)) })
 }
+
+// Likely days on both sides of the turn of a month: no one month holds
+// enough of the belief, July and August together do.
+func TestResolveTwoMonths(t *testing.T) {
+	days := map[string]float64{}
+	for d := time.Date(2016, 7, 20, 0, 0, 0, 0, time.UTC); d.Before(time.Date(2016, 8, 11, 0, 0, 0, 0, time.UTC)); d = d.AddDate(0, 0, 1) {
+		days[d.Format(time.DateOnly)] = 1.0 / 22
+	}
+	rs := Resolve("Rebels said on Tuesday they shelled the town.", beliefOver(days), nil)
+	if len(rs) != 1 {
+		t.Fatalf("%d expressions", len(rs))
+	}
+	r := rs[0]
+	if r.Value != "2016" || r.From != "2016-07" || r.Through != "2016-08" || r.Confidence < 0.9 || !r.Coarsened {
+		t.Errorf("%q = %s, from %q through %q (%.2f), want 2016, July through August, at least 0.9", r.Text, r.Value, r.From, r.Through, r.Confidence)
+	}
+}

@@ -158,6 +158,11 @@ func (d *dater) date(t anchor.Resolved) (dating, bool) {
 	}
 	says := d.saying(t.Text)
 	p, ok := parsePeriod(t.Value)
+	if from, err := date.Parse(t.From); ok && err == nil {
+		if through, err := date.Parse(t.Through); err == nil {
+			p = period{from, through} // July or August, where the value is the year
+		}
+	}
 	if !ok {
 		if len(d.anchor.Belief) > 0 || !namesPeriod(t.Value) {
 			return dating{}, false
