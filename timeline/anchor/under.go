@@ -150,9 +150,9 @@ type span struct{ start, end int }
 type votes struct {
 	first  timex.Timex // as the first run that found it gave it
 	values map[string]float64
-	mods  map[string]string // a value's mod
-	types map[string]timex.Type
-	order []string // values in the order first seen
+	mods   map[string]string // a value's mod
+	types  map[string]timex.Type
+	order  []string // values in the order first seen
 }
 
 type tally struct {
