@@ -31,6 +31,10 @@ type siteData struct {
 	// Downloads are the files published beside the pages (the exports),
 	// which every page's footer links to.
 	Downloads []string `json:"downloads,omitempty"`
+	// Taken are the generated sections ("months", "sources") that the
+	// project's content/ writes by hand: the content adapter leaves them
+	// to it, so that which page wins is never left to chance.
+	Taken []string `json:"taken,omitempty"`
 }
 
 type eventData struct {

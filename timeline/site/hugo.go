@@ -67,6 +67,7 @@ func Build(in Input, opt Options) error {
 	data := newSiteData(in)
 	data.BaseURL = opt.BaseURL
 	data.Downloads = slices.Sorted(maps.Keys(opt.Extra))
+	data.Taken = takenSections(projectDir)
 	prog.Step("preparing %d events from %d articles", len(data.Events), len(data.Articles))
 
 	var logBuf syncBuffer
@@ -106,6 +107,21 @@ func Build(in Input, opt Options) error {
 	}
 	prog.Step("wrote %d files to %s in %s", n, destDir, time.Since(began).Round(time.Millisecond))
 	return nil
+}
+
+// generatedSections are the sections the content adapter makes.
+var generatedSections = []string{"events", "months", "sources"}
+
+// takenSections are the generated sections that the project's content/
+// has an index page of its own for (content/sources/_index.md).
+func takenSections(project string) []string {
+	var out []string
+	for _, s := range generatedSections {
+		if m, _ := filepath.Glob(filepath.Join(project, "content", s, "_index.*")); len(m) > 0 {
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 // dirs resolves the project and destination folders, refusing a
