@@ -32,7 +32,10 @@ type Timeline struct {
 // Event is one thing that happened (or is planned) at a date, with every
 // source that reports it.
 type Event struct {
-	// ID is stable: derived from the date and the words, not from order.
+	// ID is stable: the ID of the report that dates the event best, which
+	// is derived from its article and sentence, never from the date or
+	// the order of events. Each source keeps its own ID too, so that a
+	// correction made by either ID finds the event after merging changes.
 	ID string `json:"id"`
 	// Date is the most probable value of the event's date, as TIMEX3
 	// writes it (2016-08-14, 2016-W31, 2016-08, 2016); "" when nothing
@@ -74,6 +77,9 @@ type Event struct {
 
 // Source ties an event to the article sentence that reports it.
 type Source struct {
+	// ID is the report's own ID, derived from the article and the
+	// sentence (empty for a source that is an article, not a report).
+	ID      string       `json:"id,omitempty"`
 	Article string       `json:"article"` // article slug, from its file name
 	Title   string       `json:"title"`
 	URL     string       `json:"url,omitempty"`

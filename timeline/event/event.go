@@ -300,7 +300,9 @@ func (r report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft
 	src.Sentence = sourceSpan(text, sentence)
 	src.Clause = sourceSpan(text, trimmed(text, cl))
 	e.Sources = []timeline.Source{src}
-	return &draft{event: e, when: gov.when, words: words, article: a.Slug, sentence: r.index}
+	d := &draft{event: e, when: gov.when, words: words, article: a.Slug, sentence: r.index}
+	d.event.Sources[0].ID = reportID(d)
+	return d
 }
 
 // govern picks the date that dates a clause among the dates in it: two

@@ -364,8 +364,37 @@ func TestStableAcrossOrder(t *testing.T) {
 			t.Errorf("ID %s twice", e.ID)
 		}
 		seen[e.ID] = true
-		if !strings.HasPrefix(e.ID, e.Date+"-") {
-			t.Errorf("ID %s does not start with its date %s", e.ID, e.Date)
+		if e.ID != e.Sources[0].ID {
+			t.Errorf("event ID %s is not the ID %s of its best report", e.ID, e.Sources[0].ID)
+		}
+	}
+}
+
+// A report's ID comes from its article and its sentence: it stays when
+// the resolver dates the sentence otherwise, when the article's other
+// sentences are edited, and when other articles are added.
+func TestIDsSurvive(t *testing.T) {
+	base := story{slug: "a", title: "A", anchor: "2016-08-09", confidence: 0.9,
+		body: "Shelling hit the main market in Idlib on Sunday.\n\nRebels seized Ramousah in 2016."}
+	id := func(tl timeline.Timeline, words string) string {
+		t.Helper()
+		evs := inSentence(tl, words)
+		if len(evs) != 1 {
+			t.Fatalf("%d events with %q", len(evs), words)
+		}
+		return evs[0].ID
+	}
+	before := id(extract(t, base), "main market")
+	redated := base
+	redated.anchor = "2016-09-20" // the resolver now gives Sunday another date
+	edited := base
+	edited.body = "A new first paragraph.\n\nShelling hit the main market in Idlib on Sunday.\n\nRebels took Ramousah."
+	other := story{slug: "b", title: "B", anchor: "2016-08-09", confidence: 0.9, body: "Warplanes struck Saraqeb on Saturday."}
+	for name, tl := range map[string]timeline.Timeline{
+		"redated": extract(t, redated), "edited": extract(t, edited), "another article": extract(t, other, base),
+	} {
+		if got := id(tl, "main market"); got != before {
+			t.Errorf("%s: ID %s, was %s", name, got, before)
 		}
 	}
 }

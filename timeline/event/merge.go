@@ -125,7 +125,7 @@ func join(g []*draft) (timeline.Event, period) {
 	})
 	best := g[0]
 	e := best.event
-	e.ID = eventID(best)
+	e.ID = best.event.Sources[0].ID
 	e.Sources = []timeline.Source{best.event.Sources[0]}
 	rest := g[1:]
 	slices.SortFunc(rest, func(a, b *draft) int { return compareSources(a.event.Sources[0], b.event.Sources[0]) })
@@ -171,13 +171,17 @@ func boolRank(b bool) int {
 	return 0
 }
 
-// eventID derives an event's ID from its date and its words, so that it
-// stays the same however the articles are ordered or added to:
-// 2016-08-07-3f2a9c01be.
-func eventID(d *draft) string {
-	key := d.event.Date + "/" + d.event.End + " " + strings.Join(d.words, " ")
+// reportID derives the ID of one report from its article and its
+// words: the sentence, and the expression that dates it (a sentence that
+// tells two happenings gives two reports). It stays the same however the
+// articles are ordered or added to, however the resolver dates the
+// sentence, and whatever else in the article is edited: 3f2a9c01be7d.
+func reportID(d *draft) string {
+	src := d.event.Sources[0]
+	key := d.article + "\x00" + strings.Join(strings.Fields(strings.ToLower(src.Sentence.Text)), " ") +
+		"\x00" + strings.ToLower(src.Timex.Text)
 	sum := sha1.Sum([]byte(key))
-	return cmp.Or(d.event.Date, "undated") + "-" + hex.EncodeToString(sum[:])[:10]
+	return hex.EncodeToString(sum[:])[:12]
 }
 
 // dedupe gives events that share an ID (the same words at the same date,
