@@ -24,8 +24,11 @@ const (
 
 // Timeline is every event of a collection, in chronological order.
 type Timeline struct {
-	Title    string   `json:"title,omitempty"`
-	Events   []Event  `json:"events"`
+	Title  string  `json:"title,omitempty"`
+	Events []Event `json:"events"`
+	// Hidden counts the events an editor hid (events.toml): they are in
+	// no page and no export.
+	Hidden   int      `json:"hidden,omitempty"`
 	Articles []Source `json:"-"`
 }
 
@@ -68,6 +71,15 @@ type Event struct {
 	Planned    bool `json:"planned"`
 	// Reasons say in words how the date and its confidence were reached.
 	Reasons []string `json:"reasons,omitempty"`
+	// Summary is an editor's one-line account, shown before the
+	// sentence; Verified marks an event an editor checked, by whom and
+	// with what note; Edited lists the fields set by hand (events.toml):
+	// "date", "type", "places", "actors", "summary", "merge", "added".
+	Summary    string   `json:"summary,omitempty"`
+	Verified   bool     `json:"verified"`
+	VerifiedBy string   `json:"verified_by,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	Edited     []string `json:"edited,omitempty"`
 	Text    string   `json:"text"`
 	Type    string   `json:"type"`
 	Places  []string `json:"places"`
@@ -79,10 +91,17 @@ type Event struct {
 type Source struct {
 	// ID is the report's own ID, derived from the article and the
 	// sentence (empty for a source that is an article, not a report).
-	ID      string       `json:"id,omitempty"`
-	Article string       `json:"article"` // article slug, from its file name
-	Title   string       `json:"title"`
-	URL     string       `json:"url,omitempty"`
+	ID      string `json:"id,omitempty"`
+	Article string `json:"article"`        // article slug, from its file name
+	File    string `json:"file,omitempty"` // the article's file name
+	Title   string `json:"title"`
+	URL     string `json:"url,omitempty"`
+	// Outlet, Author and Published cite the article as its file gives
+	// them (front matter, HTML metadata): "Reuters", "Tom Perry",
+	// "2016-08-07". A plain-text article has none; its title stands in.
+	Outlet    string `json:"outlet,omitempty"`
+	Author    string `json:"author,omitempty"`
+	Published string `json:"published,omitempty"`
 	Anchor  SourceAnchor `json:"anchor"`
 	Timex   SourceTimex  `json:"timex"`
 	// Sentence is the sentence that reports the event, and Clause the
