@@ -44,6 +44,10 @@ type Article struct {
 	Paragraphs []Span
 	Sentences  []Span
 	Meta       Meta
+	// Warnings are what the reader went past without leaving the article
+	// out, each a *FileError naming the file and, where known, the line:
+	// a front-matter date that is no date, a headline cut at the limit.
+	Warnings []error
 }
 
 // Span is a half-open byte range [Start, End) of an article's Text.

@@ -1,7 +1,9 @@
 package article
 
 import (
+	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // draft is what a format reader hands on: the raw headline (empty if the
@@ -12,12 +14,16 @@ type draft struct {
 	title string
 	paras []string // "\n" inside one is a hard line break
 	meta  Meta
+	// warnings are what the reader went past without refusing the file:
+	// *FileErrors, with the line where known and the path left for the
+	// caller.
+	warnings []error
 }
 
 // assemble normalizes a draft into an Article with the headline, body text
 // and paragraph and sentence offsets; slug, path and format are the
 // caller's.
-func assemble(d draft) (*Article, error) {
+func assemble(d draft, lim Limits) (*Article, error) {
 	var paras []string
 	for _, p := range d.paras {
 		if p = cleanParagraph(p); p != "" {
@@ -29,7 +35,16 @@ func assemble(d draft) (*Article, error) {
 		return nil, ErrNoText
 	}
 
-	a := &Article{Title: title, Meta: d.meta}
+	a := &Article{Title: title, Meta: d.meta, Warnings: d.warnings}
+	if cut, ok := cutTitle(title, lim.MaxTitle); !ok {
+		a.Title = cut
+		a.Warnings = append(a.Warnings, &FileError{Err: &LimitError{
+			What:  fmt.Sprintf("the headline is %s characters long", Thousands(int64(utf8.RuneCountInString(title)))),
+			Limit: fmt.Sprintf("the limit of %s", Thousands(int64(lim.MaxTitle))),
+			Key:   KeyMaxTitle,
+			Kept:  "it is cut there",
+		}})
+	}
 	var text strings.Builder
 	for i, p := range paras {
 		if i > 0 {

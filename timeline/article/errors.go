@@ -4,6 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -15,6 +19,16 @@ var (
 	ErrEncoding    = errors.New("not valid UTF-8")
 	ErrNoText      = errors.New("no article text")
 	ErrUnsupported = errors.New("unsupported file type")
+	// ErrNotFile is a folder, device, named pipe or socket: only regular
+	// files are articles, and nothing else is ever opened.
+	ErrNotFile = errors.New("not a regular file")
+	// ErrOutside is a link to a file outside the source folder.
+	ErrOutside = errors.New("links outside the source folder")
+	// ErrChanged is a file that changed or vanished while it was read.
+	ErrChanged = errors.New("changed while it was read")
+	// ErrOverLimit is an article over one of the Limits; the error is a
+	// *LimitError that says which.
+	ErrOverLimit = errors.New("over a limit")
 )
 
 // FileError is a file that could not be read as an article, with the reason
@@ -27,11 +41,28 @@ type FileError struct {
 
 // Error reads like a compiler message, path:line: reason, so editors can
 // jump to the line.
+// A path with a line break, a control or direction-override character or
+// broken UTF-8 in it is quoted, Go style, so that no file name can forge
+// a line of the build's report or reorder it on screen.
 func (e *FileError) Error() string {
 	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %v", e.Path, e.Line, e.Err)
+		return fmt.Sprintf("%s:%d: %v", DisplayName(e.Path), e.Line, e.Err)
 	}
-	return fmt.Sprintf("%s: %v", e.Path, e.Err)
+	return fmt.Sprintf("%s: %v", DisplayName(e.Path), e.Err)
+}
+
+// DisplayName is a file name as messages print it: as it is, unless it
+// holds a character that would change what a terminal or log shows (a
+// line break, a control character, a Unicode direction override, broken
+// UTF-8), when it is quoted with those characters escaped.
+func DisplayName(name string) string {
+	for _, r := range name {
+		if r == utf8.RuneError || unicode.IsControl(r) || unicode.Is(unicode.Bidi_Control, r) ||
+			unicode.Is(unicode.Zl, r) || unicode.Is(unicode.Zp, r) || !unicode.IsPrint(r) && r != ' ' {
+			return strconv.QuoteToGraphic(name)
+		}
+	}
+	return name
 }
 
 func (e *FileError) Unwrap() error { return e.Err }
@@ -43,6 +74,10 @@ func checkNotBinary(data []byte) (line int, err error) {
 		return 0, ErrEmpty
 	}
 	if i := bytes.IndexByte(data, 0); i >= 0 {
+		if kind := http.DetectContentType(data); !strings.HasPrefix(kind, "text/") && kind != "application/octet-stream" {
+			kind, _, _ = strings.Cut(kind, ";")
+			return lineAt(data, i), fmt.Errorf("%w (%s)", ErrBinary, kind)
+		}
 		return lineAt(data, i), ErrBinary
 	}
 	return 0, nil
@@ -55,7 +90,7 @@ func checkUTF8(data []byte) (line int, err error) {
 	if utf8.Valid(data) {
 		return 0, nil
 	}
-	return lineAt(data, firstInvalidUTF8(data)), ErrEncoding
+	return lineAt(data, firstInvalidUTF8(data)), fmt.Errorf("%w (Latin-1 or Windows-1252, perhaps): save it as UTF-8", ErrEncoding)
 }
 
 // lineAt is the line number of byte offset i, counted from 1.

@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
 	"github.com/goccy/go-yaml"
@@ -29,24 +30,62 @@ var fences = map[string]string{"+++": "TOML", "---": "YAML"}
 
 // splitFrontMatter separates the front matter from the Markdown body. It
 // returns a zero frontMatter when the file starts with no fence.
-func splitFrontMatter(src string) (frontMatter, string, error) {
+//
+// warnings are what the front matter says that cannot be used: a date
+// that is no date is reported, with its line, and the article is dated
+// from its text.
+func splitFrontMatter(src string) (fm frontMatter, body string, warnings []error, err error) {
 	src = strings.TrimPrefix(src, "\uFEFF")
-	lines := strings.SplitAfter(src, "\n")
-	fence := strings.TrimSpace(lines[0])
+	first, _, _ := strings.Cut(src, "\n")
+	fence := strings.TrimSpace(first)
 	lang, ok := fences[fence]
 	if !ok {
-		return frontMatter{}, src, nil
+		return frontMatter{}, src, nil, nil
 	}
+	lines := strings.SplitAfter(src, "\n")
 	for i := 1; i < len(lines); i++ {
 		if strings.TrimSpace(lines[i]) == fence {
 			fm, err := parseFrontMatter(lang, strings.Join(lines[1:i], ""))
 			if err != nil {
-				return frontMatter{}, "", err
+				return frontMatter{}, "", nil, err
 			}
-			return fm, strings.Join(lines[i+1:], ""), nil
+			if fm.Date != "" {
+				if d := parseDate(string(fm.Date), "front matter date"); d.Time.IsZero() {
+					warnings = append(warnings, &FileError{Line: keyLine(lines[1:i], "date") + 1, Err: fmt.Errorf(
+						"front matter date %q is not a date; write it as YYYY-MM-DD (or YYYY-MM, YYYY): the article is dated from its text instead", truncate(string(fm.Date), 80))})
+				}
+			}
+			return fm, strings.Join(lines[i+1:], ""), warnings, nil
 		}
 	}
-	return frontMatter{}, "", &FileError{Line: 1, Err: fmt.Errorf("%s front matter opened with %s is never closed", lang, fence)}
+	return frontMatter{}, "", nil, &FileError{Line: 1, Err: fmt.Errorf("%s front matter opened with %s is never closed", lang, fence)}
+}
+
+// keyLine is the line, counted from 1 in lines, that sets key at the top
+// level of TOML or YAML front matter; 0 when none is found.
+func keyLine(lines []string, key string) int {
+	for i, l := range lines {
+		k, _, ok := strings.Cut(l, "=")
+		if k2, _, ok2 := strings.Cut(l, ":"); !ok || ok2 && len(k2) < len(k) {
+			k, ok = k2, ok2
+		}
+		if ok && strings.Trim(strings.TrimSpace(k), `"'`) == key {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// truncate shortens s for a message to at most n bytes, on a character
+// boundary, marking the cut.
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n] + "…"
 }
 
 // parseFrontMatter decodes TOML or YAML front matter. Errors carry the line
@@ -91,13 +130,49 @@ func parseFrontMatter(lang, src string) (frontMatter, error) {
 // wrong type, which it returns as plain errors rather than ParseErrors.
 var tomlErr = regexp.MustCompile(`^toml: line (\d+)(?: \(last key "[^"]*"\))?: (.*)$`)
 
+// tomlTypes matches the toml package's words for a value of the wrong
+// type, to be told in the file's own words.
+var tomlTypes = regexp.MustCompile(`incompatible types: TOML value has type ([^;]+); destination has type (\S+)`)
+
 func tomlTypeError(err error) (line int, reason string) {
 	m := tomlErr.FindStringSubmatch(err.Error())
 	if m == nil {
 		return 0, err.Error()
 	}
 	line, _ = strconv.Atoi(m[1])
-	return line, m[2]
+	reason = m[2]
+	if key := tomlKey.FindStringSubmatch(err.Error()); key != nil {
+		if t := tomlTypes.FindStringSubmatch(reason); t != nil {
+			reason = fmt.Sprintf("%s is %s; want %s", key[1], TOMLTypeName(t[1]), TOMLTypeName(t[2]))
+		} else {
+			reason = key[1] + ": " + reason
+		}
+	}
+	return line, reason
+}
+
+var tomlKey = regexp.MustCompile(`\(last key "([^"]*)"\)`)
+
+// TOMLTypeName names a Go type as TOML writes its values: "a string (in
+// quotes)", "a table", "a number".
+func TOMLTypeName(goType string) string {
+	switch {
+	case strings.HasPrefix(goType, "map"), strings.HasPrefix(goType, "struct"):
+		return "a table"
+	case strings.HasPrefix(goType, "[]"):
+		return "an array"
+	case goType == "string":
+		return "a string (text in quotes)"
+	case goType == "bool":
+		return "true or false"
+	case strings.HasPrefix(goType, "int"), strings.HasPrefix(goType, "uint"):
+		return "a whole number"
+	case strings.HasPrefix(goType, "float"):
+		return "a number"
+	case strings.Contains(goType, "Time"):
+		return "a date"
+	}
+	return goType
 }
 
 // meta turns the fields into Meta, the date parsed with its precision.

@@ -15,7 +15,10 @@ import (
 // port of Firefox's Reader View) keeps of the page; the metadata comes from
 // the page's own <meta>, JSON-LD and <time> elements, read here so that
 // each date can say where it came from.
-func readHTML(data []byte) (draft, error) {
+func readHTML(data []byte, lim Limits) (draft, error) {
+	if err := checkDepth(data, lim.MaxDepth, "the page nests"); err != nil {
+		return draft{}, err
+	}
 	// dom.Parse detects the page's charset before parsing.
 	doc, err := dom.Parse(bytes.NewReader(data))
 	if err != nil {

@@ -138,6 +138,9 @@ func TestFrontMatterDates(t *testing.T) {
 				t.Fatal(err)
 			}
 			d := a.Meta.Date
+			if warned := len(a.Warnings) > 0; warned != (tc.precision == timeline.PrecisionUnknown) {
+				t.Errorf("warnings %v; want one only for a date that is no date", a.Warnings)
+			}
 			if d.Text != tc.text || d.Precision != tc.precision || d.From != "front matter date" {
 				t.Errorf("date = %q %s from %q, want %q %s", d.Text, d.Precision, d.From, tc.text, tc.precision)
 			}
@@ -152,7 +155,8 @@ func TestFrontMatterErrors(t *testing.T) {
 		reason     string
 	}{
 		{"TOML syntax", "+++\ntitle = \"a\"\ndate = \n+++\nBody.", 3, "malformed TOML front matter: expected value"},
-		{"TOML wrong type", "+++\n\ntitle = 5\n+++\nBody.", 3, "malformed TOML front matter: incompatible types"},
+		{"TOML wrong type", "+++\n\ntitle = 5\n+++\nBody.", 3, "malformed TOML front matter: title is a whole number; want a string (text in quotes)"},
+		{"TOML title a table", "+++\ntitle = { a = 1 }\n+++\nBody.", 2, "malformed TOML front matter: title is a table; want a string"},
 		{"TOML date not a date", "+++\ndate = [1]\n+++\nBody.", 2, "date must be a date or a string"},
 		{"YAML syntax", "---\ntitle: a\nsource: x: y\n---\nBody.", 3, "malformed YAML front matter: mapping value is not allowed"},
 		{"YAML date not a value", "---\ntitle: a\ndate: [1, 2]\n---\nBody.", 3, "malformed YAML front matter"},

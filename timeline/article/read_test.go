@@ -170,16 +170,17 @@ func TestReadDirBadFiles(t *testing.T) {
 		is     error
 		reason string
 	}{
-		{"binary.txt", 3, ErrBinary, "binary data"},
+		{"binary.txt", 3, ErrBinary, "binary data, not text (image/png)"},
 		{"blank.md", 0, ErrEmpty, "empty file"},
 		{"cp1252.txt", 3, ErrEncoding, "not valid UTF-8"},
 		{"empty.txt", 0, ErrEmpty, "empty file"},
-		{"folder.txt", 0, nil, "cannot read: is a directory"},
+		{"folder.txt", 0, ErrNotFile, "a folder, not a file"},
 		{"furniture-only.txt", 0, ErrNoText, "no article text"},
-		{"gone.md", 0, fs.ErrNotExist, "cannot read: no such file or directory"},
+		{"gone.md", 0, fs.ErrNotExist, "cannot read: a link to a file that does not exist"},
 		{"good_.txt", 0, nil, `slug "good" is already taken by ` + filepath.Join(dir, "good.txt")},
 		{"malformed-toml.md", 2, nil, "malformed TOML front matter: strings cannot contain newlines"},
 		{"malformed-yaml.md", 2, nil, "malformed YAML front matter: mapping value is not allowed in this context"},
+		{"notes.json", 0, ErrUnsupported, "unsupported file type (.json): articles are .txt, .md, .markdown, .html or .htm files"},
 		{"unclosed-toml.md", 1, nil, "TOML front matter opened with +++ is never closed"},
 	}
 	if len(errs) != len(want) {

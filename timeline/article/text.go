@@ -4,7 +4,7 @@ package article
 // line with text is the headline and every line is a paragraph, since such
 // files are saved from pages with one line per paragraph, blank lines
 // between them or not.
-func readText(data []byte) (draft, error) {
+func readText(data []byte, _ Limits) (draft, error) {
 	if line, err := checkUTF8(data); err != nil {
 		return draft{}, &FileError{Line: line, Err: err}
 	}
