@@ -62,6 +62,7 @@ var commands = []command{
 	{"serve", "preview the website on this computer, built again as you edit", (*env).serveCmd},
 	{"new", "lay out a new timeline in a folder of its own", (*env).newCmd},
 	{"extract", "print the events of the articles as JSON, CSV, TimelineJS3 JSON or iCalendar", (*env).extractCmd},
+	{"review", "list the events that need an editor's look, with stanzas for the corrections file", (*env).reviewCmd},
 	{"resolve", "find and resolve the temporal expressions of one text", (*env).resolveCmd},
 	{"anchors", "infer each article's own date, with its precision and reasons", (*env).anchorsCmd},
 	{"eval", "score the resolver against TimeML corpora", (*env).evalCmd},

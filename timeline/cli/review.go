@@ -1,0 +1,120 @@
+package cli
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"conflict-timeline/timeline/config"
+	"conflict-timeline/timeline/correct"
+	"conflict-timeline/timeline/event"
+	"conflict-timeline/timeline/pipeline"
+)
+
+func (e *env) reviewCmd(args []string) error {
+	fs := e.flags("review", "[--below 0.7] [--format text|json] [--config FILE] [DIR]",
+		"Review lists the events that need a human look before the timeline is\n"+
+			"published: photo captions taken for events, statements typed as the acts\n"+
+			"they tell of, inferred dates below a confidence, events of type \"other\",\n"+
+			"events of articles nothing dates, likely duplicates across articles, and\n"+
+			"corrections whose event is gone. Each comes with its ID, its sentence and\n"+
+			"a TOML stanza ready to paste into the corrections file (events.toml\n"+
+			"beside config.toml). Events already verified there are not listed.")
+	below := fs.Float64("below", 0.7, "list inferred dates less sure than this")
+	format := fs.String("format", "text", "output format: text or json")
+	cfgPath := fs.String("config", config.DefaultFile, "the config file; may be absent")
+	dirs, err := fs.parse(args)
+	if err != nil {
+		return err
+	}
+	switch {
+	case len(dirs) > 1:
+		return usagef("want at most one DIR; got %d", len(dirs))
+	case *format != "text" && *format != "json":
+		return usagef("--format %q: want text or json", *format)
+	case *below < 0 || *below > 1:
+		return usagef("--below %v: want a confidence between 0 and 1", *below)
+	}
+	cfg, err := e.loadConfig(fs, *cfgPath)
+	if err != nil {
+		return err
+	}
+	dir := cfg.Source()
+	if len(dirs) == 1 {
+		dir = dirs[0]
+	}
+	c, err := pipeline.Collect(cfg, dir, pipeline.Options{Resolve: e.resolve, Extract: e.extract})
+	if err != nil {
+		return err
+	}
+	for _, p := range c.Problems {
+		fmt.Fprintf(e.stderr, "timeline review: %v\n", p)
+	}
+	file, errs := correct.Read(correctionsFile(cfg))
+	tl, rep := file.Apply(c.Timeline, event.TypeNames())
+	for _, err := range append(errs, rep.Errors...) {
+		fmt.Fprintf(e.stderr, "timeline review: %v\n", err)
+	}
+	found := correct.Review(tl, rep, correct.ReviewOptions{Below: *below})
+	if *format == "json" {
+		return writeReviewJSON(e.stdout, found)
+	}
+	writeReviewText(e.stdout, found, correctionsFile(cfg))
+	return nil
+}
+
+// correctionsFile is where an editor's corrections are kept.
+func correctionsFile(cfg *config.Config) string {
+	return filepath.Join(cfg.Dir(), correct.DefaultFile)
+}
+
+func writeReviewJSON(w io.Writer, found []correct.Finding) error {
+	if found == nil {
+		found = []correct.Finding{}
+	}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(map[string]any{"findings": found})
+}
+
+func writeReviewText(w io.Writer, found []correct.Finding, file string) {
+	if len(found) == 0 {
+		fmt.Fprintln(w, "Nothing to review.")
+		return
+	}
+	fmt.Fprintf(w, "%s to review. Paste the stanzas you agree with into %s, edit them, and build again.\n", count(len(found), "finding"), displayPath(file))
+	for _, f := range found {
+		fmt.Fprintln(w)
+		for i, k := range f.Kinds {
+			fmt.Fprintf(w, "%s: %s\n", k, f.Why[i])
+		}
+		if f.Text != "" {
+			fmt.Fprintf(w, "  %s  %q\n", f.Date, f.Text)
+		}
+		fmt.Fprintf(w, "%s", indentLines(f.Stanza, "  "))
+	}
+}
+
+func indentLines(s, by string) string {
+	out := ""
+	for _, line := range splitLines(s) {
+		out += by + line + "\n"
+	}
+	return out
+}
+
+func splitLines(s string) []string {
+	var out []string
+	start := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			out = append(out, s[start:i])
+			start = i + 1
+		}
+	}
+	if start < len(s) {
+		out = append(out, s[start:])
+	}
+	return out
+}
