@@ -24,8 +24,8 @@ func TestReviewSeeds(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]string{
-		"REUTERS/Ammar Abdullah":                  correct.KindCaption,
-		"Sergei Lavrov complained on Monday":      correct.KindStatement,
+		"REUTERS/Ammar Abdullah":                   correct.KindCaption,
+		"Sergei Lavrov complained on Monday":       correct.KindStatement,
 		"International Committee of the Red Cross": correct.KindStatement,
 	}
 	var stanzas []string
