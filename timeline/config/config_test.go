@@ -35,7 +35,17 @@ func TestLoad(t *testing.T) {
 		{name: "a base URL that is no URL", file: "[site]\nbase_url = \"user.github.io/repo\"\n", err: `[site] base_url = "user.github.io/repo": want an absolute http or https URL`},
 		{name: "a pin that is no date", file: "[articles.\"a.txt\"]\ndate = \"August\"\n", err: `[articles."a.txt"] date = "August": want YYYY-MM-DD`},
 		{name: "bad TOML", file: "[timeline\n", err: "config.toml:2: expected"},
-		{name: "a pin of the wrong type", file: "[articles.\"a.txt\"]\ndate = 7\n", err: "want a date"},
+		{name: "a pin of the wrong type", file: "[articles.\"a.txt\"]\ndate = 7\n", err: `config.toml:2: [articles."a.txt"] date = 7: want a date`},
+		{name: "a misspelt key", file: "[timeline]\nsorce = \"articles\"\n", err: "config.toml:2: [timeline] sorce: no such setting (did you mean source?); [timeline] has source"},
+		{name: "a misspelt table", file: "title = \"x\"\n\n[timline]\nsource = \"articles\"\n", err: "config.toml:3: timline: no such table (did you mean timeline?)"},
+		{name: "a misspelt pin", file: "[articles.\"a.txt\"]\ndat = \"2016-08-07\"\n", err: `config.toml:2: [articles."a.txt"] dat: no such setting (did you mean date?); [articles."a.txt"] has date`},
+		{name: "a misspelt limit", file: "[limits]\nmax_article_size = 10\n", err: "config.toml:2: [limits] max_article_size: no such setting (did you mean max_article_bytes?)"},
+		{name: "a source of the wrong type", file: "[timeline]\nsource = 5\n", err: "config.toml:2: [timeline] source = 5: a whole number, where a string (text in quotes) is wanted"},
+		{name: "a table for a string", file: "[site]\ntitle = { text = \"x\" }\n", err: `config.toml:2: [site] title = { text = "x" }: a table, where a string (text in quotes) is wanted`},
+		{name: "a table that is a value", file: "timeline = 3\n", err: "config.toml:1: timeline = 3: a whole number, where a table is wanted"},
+		{name: "a limit of the wrong type", file: "[limits]\nmax_article_bytes = \"5 MB\"\n", err: `config.toml:2: [limits] max_article_bytes = "5 MB": a string (text in quotes), where a whole number is wanted`},
+		{name: "a negative limit", file: "[limits]\nmax_expressions = -1\n", err: "config.toml:2: [limits] max_expressions = -1: want a positive whole number"},
+		{name: "several at once", file: "[timeline]\nsorce = 1\n[site]\ntitel = 2\n", err: "config.toml:2: [timeline] sorce: no such setting (did you mean source?); [timeline] has source\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -69,12 +79,48 @@ func TestLoad(t *testing.T) {
 	}
 }
 
+// TestWarnings: a key that neither the program nor Hugo reads is a
+// warning with its line; Hugo's own are not.
+func TestWarnings(t *testing.T) {
+	path := filepath.Join(t.TempDir(), DefaultFile)
+	src := "baseURL = \"https://x.org/\"\ntitle = \"Hugo\"\nenableRobotsTXT = true\ncontentDir = \"c\"\n[markup.goldmark.renderer]\nunsafe = false\n[params]\nanything = 1\n\n[colours]\nred = 1\n[[menus.main]]\nname = \"x\"\n[limits]\nmax_expressions = 10\n"
+	if err := os.WriteFile(path, []byte(src), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	c, err := Load(path, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := c.Warnings(); len(w) != 1 || !strings.Contains(w[0].Error(), "config.toml:10: colours: neither the timeline nor Hugo reads this setting") {
+		t.Errorf("warnings %v", w)
+	}
+	if c.Limits.MaxExpressions != 10 {
+		t.Errorf("limits %+v", c.Limits)
+	}
+	if got := c.Position("limits", "max_expressions"); got != path+":15" {
+		t.Errorf("Position = %q", got)
+	}
+}
+
+func TestKeyLines(t *testing.T) {
+	src := "a = 1\n[t]\n  b.c = 2 # x\n[articles.\"x.y \\\"z\\\".txt\"]\ndate = 3\n[[g.p]]\nname = 'n'\n'q.k' = 1\n"
+	got := keyLines(src)
+	for key, line := range map[string]int{"a": 1, "t": 2, "t\x00b\x00c": 3, "articles\x00x.y \"z\".txt": 4, "articles\x00x.y \"z\".txt\x00date": 5, "g\x00p\x00name": 7, "g\x00p\x00q.k": 8} {
+		if got[key] != line {
+			t.Errorf("line of %q = %d, want %d (all: %v)", key, got[key], line, got)
+		}
+	}
+}
+
 // The shipped config.toml must load, and pin nothing for the seeds: their
 // anchors come from their text and from each other.
 func TestShippedConfig(t *testing.T) {
 	c, err := Load("../../config.toml", false)
 	if err != nil {
 		t.Fatal(err)
+	}
+	if len(c.Warnings()) > 0 {
+		t.Errorf("warnings: %v", c.Warnings())
 	}
 	if c.Timeline.Source != "seeds" || len(c.Pins()) != 0 {
 		t.Errorf("source %q, pins %v; want seeds and no pins", c.Timeline.Source, c.Pins())
@@ -104,7 +150,8 @@ func TestTable(t *testing.T) {
 			file: "[[gazetteer.places]]\nname = \"Aleppo\"\naliases = [\"Halab\"]\n\n[[gazetteer.places]]\nname = \"Idlib\"\n",
 			want: gazetteer{Places: []entry{{Name: "Aleppo", Aliases: []string{"Halab"}}, {Name: "Idlib"}}},
 		},
-		{name: "the wrong shape", file: "[gazetteer]\nplaces = \"Aleppo\"\n", err: "config.toml: [gazetteer]:"},
+		{name: "the wrong shape", file: "[gazetteer]\nplaces = \"Aleppo\"\n", err: `config.toml:2: [gazetteer] places = "Aleppo": a string (text in quotes), where an array [ ] is wanted`},
+		{name: "a key it does not read", file: "[[gazetteer.places]]\nname = \"Aleppo\"\nalias = [\"Halab\"]\n", err: `config.toml:3: [gazetteer.places] alias: no such setting here`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
