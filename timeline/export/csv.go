@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"encoding/csv"
 	"io"
 	"strconv"
@@ -17,6 +18,7 @@ var csvColumns = []string{
 	"actor1", "actor2", "location", "notes", "source", "source_url",
 	"end_date", "date", "precision", "earliest", "latest", "confidence",
 	"inferred", "stated", "background", "planned",
+	"verified", "verified_by", "edited", "sentence",
 }
 
 // ACLED's time_precision codes.
@@ -37,8 +39,11 @@ const (
 // it was counted from an estimated article date. An undated event keeps
 // its row with event_date, time_precision, end_date and date empty.
 //
-// location lists every place, source every article title and source_url
-// every address, separated by "; ". A cell that starts with =, +, -, @,
+// notes is an editor's summary where there is one, else the sentence
+// that reports the event; sentence is always that sentence. verified,
+// verified_by and edited tell an editor's hand (events.toml). location
+// lists every place, source every outlet (the article's title where the
+// file names none) and source_url every address, separated by "; ". A cell that starts with =, +, -, @,
 // a tab or a carriage return gets a leading single quote, so that no
 // spreadsheet runs it as a formula.
 func CSV(w io.Writer, tl timeline.Timeline) error {
@@ -56,11 +61,12 @@ func CSV(w io.Writer, tl timeline.Timeline) error {
 		row := []string{
 			e.ID, first, precision, e.Type,
 			nth(e.Actors, 0), nth(e.Actors, 1), strings.Join(e.Places, "; "),
-			e.Text, strings.Join(titles, "; "), strings.Join(urls, "; "),
+			cmp.Or(e.Summary, e.Text), strings.Join(titles, "; "), strings.Join(urls, "; "),
 			end, value, e.Precision.String(), e.Earliest, e.Latest,
 			strconv.FormatFloat(e.Confidence, 'f', 2, 64),
 			strconv.FormatBool(e.Inferred), strconv.FormatBool(e.Stated),
 			strconv.FormatBool(e.Background), strconv.FormatBool(e.Planned),
+			strconv.FormatBool(e.Verified), e.VerifiedBy, strings.Join(e.Edited, "; "), e.Text,
 		}
 		for i := range row {
 			row[i] = neutralize(row[i])

@@ -55,6 +55,16 @@
 //     gives the confidence, the likely days and the reasons. Undated
 //     events are left out: a calendar cannot hold them.
 //
+// # The editor's hand
+//
+// An editor's corrections (events.toml) reach every format: hidden events
+// are in none, an editor's summary leads (CSV notes, the TimelineJS
+// headline, the iCalendar SUMMARY) with the source sentence kept beside
+// it, and verified events say so and by whom. Sources are cited by their
+// outlet, headline, author and day where the file gives them (CSV source
+// names the outlet, with the address in source_url); a plain-text article
+// that gives none is cited by its headline.
+//
 // # Hostile text
 //
 // Article text, titles and addresses come from outside, so every writer
@@ -69,6 +79,7 @@
 package export
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -312,10 +323,7 @@ func shorten(text string, n int) string {
 func sourceTitles(e timeline.Event) (titles, urls []string) {
 	seen := map[string]bool{}
 	for _, s := range e.Sources {
-		t := s.Title
-		if t == "" {
-			t = s.Article
-		}
+		t := cmp.Or(s.Outlet, s.Title, s.Article)
 		if t != "" && !seen["t"+t] {
 			seen["t"+t] = true
 			titles = append(titles, t)
@@ -326,4 +334,25 @@ func sourceTitles(e timeline.Event) (titles, urls []string) {
 		}
 	}
 	return titles, urls
+}
+
+// citation names a source as a reader cites it: the outlet and the
+// headline, with the author and the day where the file gives them
+// ("Reuters: Aleppo fighting (Tom Perry, 2016-08-07)"); the headline
+// alone, or the article's name, where it gives none.
+func citation(s timeline.Source) string {
+	c := cmp.Or(s.Title, s.Article)
+	if s.Outlet != "" && s.Outlet != c {
+		c = s.Outlet + ": " + c
+	}
+	var more []string
+	for _, m := range []string{s.Author, s.Published} {
+		if m != "" {
+			more = append(more, m)
+		}
+	}
+	if len(more) > 0 {
+		c += " (" + strings.Join(more, ", ") + ")"
+	}
+	return c
 }

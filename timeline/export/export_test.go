@@ -40,6 +40,12 @@ const (
 // quarter, a year, a range, a background event, a planned one, one with
 // two sources, an undated one, a hostile one whose every text tries to
 // break out of its format, and a sentence long enough to fold.
+// cited is a source whose file names its outlet, author and day.
+func cited(s timeline.Source) timeline.Source {
+	s.Outlet, s.Author, s.Published = "Reuters", "Tom Perry", "2016-08-07"
+	return s
+}
+
 func fixture() timeline.Timeline {
 	src := func(article, title, url, anchor string, p timeline.Precision, start int, text, value string) timeline.Source {
 		return timeline.Source{
@@ -104,8 +110,12 @@ func fixture() timeline.Timeline {
 				Confidence: 1, Earliest: "2016-08-07", Latest: "2016-08-07", Stated: true,
 				Text:   "Syrian regime forces were on the defensive around Aleppo on Sunday, August 7, 2016, after a rebel alliance said it had broken a 3-week government siege of the battered city — a setback for Damascus, Moscow and Tehran.",
 				Places: []string{"Aleppo", "Ramousah"}, Actors: []string{"Syrian government forces", "rebels", "Russia"},
+				// An editor's hand: summarized, verified, merged, and
+				// cited by the outlet and author the file gives.
+				Summary: "Rebels break the siege of Aleppo", Verified: true, VerifiedBy: "AB", Note: "checked against SOHR",
+				Edited: []string{"summary", "merge"},
 				Sources: []timeline.Source{
-					aleppo(123, "Sunday, August 7, 2016", "2016-08-07"),
+					cited(aleppo(123, "Sunday, August 7, 2016", "2016-08-07")),
 					idlib(2050, "Saturday", "2016-08-06"),
 				}},
 			{ID: idHostile, Date: "2016-08-08", Precision: timeline.PrecisionDay, Type: `<img src=x onerror=alert(1)>`,
@@ -585,8 +595,10 @@ func TestICSRules(t *testing.T) {
 	for _, want := range []string{
 		"DTSTAMP:20160808T000000Z", // the newest article date, not the clock
 		"UID:" + idStated + "@conflict-timeline",
-		`SUMMARY:Syrian regime forces were on the defensive around Aleppo on Sunday\,`, // commas escaped
-		`Source: Shelling hits market\; dozens hurt`,                                   // semicolons escaped
+		`SUMMARY:Rebels break the siege of Aleppo`,                                         // an editor's summary leads
+		`DESCRIPTION:Syrian regime forces were on the defensive around Aleppo on Sunday\,`, // commas escaped
+		`Source: Reuters: Rebels break the siege of Aleppo (Tom Perry\, 2016-08-07)`,       // cited by outlet and author
+		`Source: Shelling hits market\; dozens hurt`,                                       // semicolons escaped
 		`LOCATION:Aleppo\, Ramousah`,
 		"URL:https://example.org/aleppo?id=1&lang=en",
 	} {
@@ -607,7 +619,7 @@ func TestICSDates(t *testing.T) {
 	tests := []struct {
 		id, start, end, status, summary string
 	}{
-		{idStated, "20160807", "20160808", "CONFIRMED", "Syrian regime forces"},
+		{idStated, "20160807", "20160808", "CONFIRMED", "Rebels break the siege"},
 		{idInferred, "20160802", "20160803", "TENTATIVE", "Kurdish-led fighters"},
 		{idRange, "20160723", "20160801", "CONFIRMED", "All six facilities"},
 		{idWeek, "20160801", "20160802", "CONFIRMED", `[c. week of 1 Aug 2016] Some 700 fighters`},

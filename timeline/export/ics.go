@@ -2,6 +2,7 @@ package export
 
 import (
 	"bufio"
+	"cmp"
 	"fmt"
 	"io"
 	"strings"
@@ -131,7 +132,7 @@ func dtstamp(tl timeline.Timeline) time.Time {
 // calendar shows the event on a day it may not have happened on, and
 // marked when the event is only planned or background.
 func summary(e timeline.Event, d when) string {
-	s := shorten(e.Text, summaryLength)
+	s := shorten(cmp.Or(e.Summary, e.Text), summaryLength)
 	switch {
 	case e.Planned:
 		s = "Planned: " + s
@@ -148,6 +149,9 @@ func summary(e timeline.Event, d when) string {
 func description(e timeline.Event, d when) string {
 	lines := []string{e.Text, ""}
 	lines = append(lines, fmt.Sprintf("Date: %s (%s)", circa(e, d), d.value()))
+	if e.Verified {
+		lines = append(lines, strings.TrimSpace("Verified by "+e.VerifiedBy))
+	}
 	if !d.byDay() {
 		lines = append(lines, fmt.Sprintf("Known only to the %s: shown on its first day, %s", unitName(d.last()), d.firstDay().Format("2 Jan 2006")))
 	}
@@ -174,10 +178,7 @@ func description(e timeline.Event, d when) string {
 		lines = append(lines, "Actors: "+strings.Join(e.Actors, ", "))
 	}
 	for _, s := range e.Sources {
-		src := "Source: " + s.Title
-		if s.Title == "" {
-			src = "Source: " + s.Article
-		}
+		src := "Source: " + citation(s)
 		if u, ok := safeURL(s.URL); ok {
 			src += " <" + u + ">"
 		}

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html"
@@ -111,10 +112,10 @@ func tjsDateOf(t time.Time, v date.Value) *tjsDate {
 	return d
 }
 
-// headline is the start of the event's sentence, marked when the event
-// is only planned.
+// headline is an editor's summary, else the start of the event's
+// sentence, marked when the event is only planned.
 func headline(e timeline.Event) string {
-	h := shorten(e.Text, headlineLength)
+	h := shorten(cmp.Or(e.Summary, e.Text), headlineLength)
 	if e.Planned {
 		h = "Planned: " + h
 	}
@@ -126,6 +127,9 @@ func slideText(e timeline.Event, d when) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "<p>%s</p>", esc(e.Text))
 	var facts []string
+	if e.Verified {
+		facts = append(facts, "Verified"+by(e))
+	}
 	if len(e.Places) > 0 {
 		facts = append(facts, "Places: "+esc(strings.Join(e.Places, ", ")))
 	}
@@ -135,10 +139,7 @@ func slideText(e timeline.Event, d when) string {
 	fmt.Fprintf(&b, "<p>%s</p>", strings.Join(append(facts, dateFacts(e, d)...), "<br>"))
 	var links []string
 	for _, s := range e.Sources {
-		title := esc(s.Title)
-		if title == "" {
-			title = esc(s.Article)
-		}
+		title := esc(citation(s))
 		if u, ok := safeURL(s.URL); ok {
 			title = fmt.Sprintf(`<a href="%s">%s</a>`, esc(u), title)
 		}
@@ -173,4 +174,12 @@ func dateFacts(e timeline.Event, d when) []string {
 		facts = append(facts, "Why: "+esc(r))
 	}
 	return facts
+}
+
+// by names who verified an event, escaped: " by AB", or "".
+func by(e timeline.Event) string {
+	if e.VerifiedBy == "" {
+		return ""
+	}
+	return " by " + html.EscapeString(e.VerifiedBy)
 }
