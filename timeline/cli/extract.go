@@ -38,23 +38,11 @@ func (e *env) extractCmd(args []string) error {
 	case i < 0:
 		return usagef("--format %q: want one of %s", *format, strings.Join(names, ", "))
 	}
-	cfg, err := e.loadConfig(fs, *cfgPath)
-	if err != nil {
-		return err
-	}
-	dir := cfg.Source()
-	if len(dirs) == 1 {
-		dir = dirs[0]
-	}
-
-	c, err := pipeline.Collect(cfg, dir, pipeline.Options{Resolve: e.resolve, Extract: e.extract})
+	_, dir, c, err := e.collectFolder("extract", fs, *cfgPath, dirs)
 	if err != nil {
 		return err
 	}
 	tl, read, errs := c.Timeline, c.Read, c.Problems
-	for _, err := range errs {
-		fmt.Fprintf(e.stderr, "timeline extract: %v\n", err)
-	}
 	if err := formats[i].Write(e.stdout, tl); err != nil {
 		return err
 	}
@@ -65,6 +53,26 @@ func (e *env) extractCmd(args []string) error {
 		return fmt.Errorf("%d of %d files could not be read", len(errs), len(errs)+read)
 	}
 	return nil
+}
+
+// collectFolder loads the config and runs the steps before the site
+// (read, date, resolve, extract) on the folder named, or else the
+// config's source folder, reporting each file left out on stderr under
+// the command's name.
+func (e *env) collectFolder(command string, fs *flagSet, cfgPath string, dirs []string) (*config.Config, string, pipeline.Collected, error) {
+	cfg, err := e.loadConfig(fs, cfgPath)
+	if err != nil {
+		return nil, "", pipeline.Collected{}, err
+	}
+	dir := cfg.Source()
+	if len(dirs) == 1 {
+		dir = dirs[0]
+	}
+	c, err := pipeline.Collect(cfg, dir, pipeline.Options{Resolve: e.resolve, Extract: e.extract})
+	for _, p := range c.Problems {
+		fmt.Fprintf(e.stderr, "timeline %s: %v\n", command, p)
+	}
+	return cfg, dir, c, err
 }
 
 // exportFormats are the env's export formats; nil means export.Formats.

@@ -9,7 +9,6 @@ import (
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/correct"
 	"conflict-timeline/timeline/event"
-	"conflict-timeline/timeline/pipeline"
 )
 
 func (e *env) reviewCmd(args []string) error {
@@ -36,20 +35,9 @@ func (e *env) reviewCmd(args []string) error {
 	case *below < 0 || *below > 1:
 		return usagef("--below %v: want a confidence between 0 and 1", *below)
 	}
-	cfg, err := e.loadConfig(fs, *cfgPath)
+	cfg, _, c, err := e.collectFolder("review", fs, *cfgPath, dirs)
 	if err != nil {
 		return err
-	}
-	dir := cfg.Source()
-	if len(dirs) == 1 {
-		dir = dirs[0]
-	}
-	c, err := pipeline.Collect(cfg, dir, pipeline.Options{Resolve: e.resolve, Extract: e.extract})
-	if err != nil {
-		return err
-	}
-	for _, p := range c.Problems {
-		fmt.Fprintf(e.stderr, "timeline review: %v\n", p)
 	}
 	file, errs := correct.Read(correctionsFile(cfg))
 	tl, rep := file.Apply(c.Timeline, event.TypeNames())
