@@ -6,7 +6,15 @@
 // Bad input does not stop a build. A file that cannot be read, a step that
 // fails on one article, an export that fails: each is reported in
 // Result.Problems, naming the file or the step, and the site is built
-// from everything else. What does stop it — a missing source folder, a
+// from everything else. Each is also written to the progress writer as it
+// is met, so that a long build names a bad file when it comes to it.
+//
+// No article can stall or exhaust a build: only regular files inside the
+// source folder are read, each within the [limits] of config.toml (its
+// size, its HTML nesting, its headline, the number of its temporal
+// expressions). An article over a limit is named with the limit and the
+// key that raises it; one that is cut short (its first expressions kept)
+// says so on its page too. What does stop it — a missing source folder, a
 // config.toml the program cannot follow, Hugo failing, no article at all
 // readable out of several — leaves the destination as it was, so a site
 // already built is never replaced by a broken one.
@@ -15,10 +23,14 @@ package pipeline
 import (
 	"bytes"
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
+	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync/atomic"
 	"time"
@@ -58,6 +70,14 @@ type Options struct {
 	Now time.Time
 }
 
+// DefaultMaxExpressions is how many temporal expressions of one article
+// are kept when [limits] max_expressions is not set: a long report has a
+// few hundred.
+const DefaultMaxExpressions = 100_000
+
+// KeyMaxExpressions is the [limits] key that sets it.
+const KeyMaxExpressions = "max_expressions"
+
 // Result is what a run built.
 type Result struct {
 	Dest     string   // the folder the site was written to
@@ -70,9 +90,14 @@ type Result struct {
 	// pinned for them in config.toml.
 	Undated []string
 	// Problems are what the build went past: files that could not be
-	// read (*article.FileError, with the line where known) and steps that
-	// failed (*StepError). The site was built without them.
+	// read (*article.FileError, with the line where known), articles cut
+	// short at a limit and steps that failed (*StepError). The site was
+	// built without them.
 	Problems []error
+	// Warnings are what the build noticed but lost nothing to: keys of
+	// config.toml nothing reads, pins for files that are not there, a
+	// front-matter date that is no date, a headline cut to the limit.
+	Warnings []error
 }
 
 // StepError is a step that failed for the whole timeline or for one
@@ -88,7 +113,7 @@ type StepError struct {
 func (e *StepError) Error() string {
 	msg := fmt.Sprintf("%s: %v", e.Step, e.Err)
 	if e.File != "" {
-		msg = e.File + ": " + msg
+		msg = article.DisplayName(e.File) + ": " + msg
 	}
 	if e.Lost != "" {
 		msg += "; " + e.Lost
@@ -105,7 +130,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	var res Result
 
 	c, err := collect(cfg, cfg.Source(), opt, prog)
-	res.Problems, res.Undated = c.Problems, undated(c.Inputs)
+	res.Problems, res.Warnings, res.Undated = c.Problems, c.Warnings, undated(c.Inputs)
 	if err != nil {
 		return res, err
 	}
@@ -117,9 +142,12 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		var problems []error
 		extra, res.Exports, problems = exports(tl, opt.Exports, prog)
 		res.Problems = append(res.Problems, problems...)
+		for _, p := range problems {
+			prog.Step("%v", p)
+		}
 	}
 
-	in := site.Input{Timeline: tl, Articles: siteArticles(inputs)}
+	in := site.Input{Timeline: tl, Articles: siteArticles(inputs, c.Notes)}
 	sopt := site.Options{
 		ProjectDir: cfg.Dir(),
 		ConfigFile: absOrEmpty(cfg.File()),
@@ -146,8 +174,13 @@ type Collected struct {
 	Timeline timeline.Timeline
 	// Read is how many articles could be read.
 	Read int
-	// Problems are the files left out and the steps that failed.
+	// Problems are the files left out, the articles cut short and the
+	// steps that failed; Warnings what was noticed but lost nothing.
 	Problems []error
+	Warnings []error
+	// Notes say, by article path, what its page should tell its reader of
+	// how it was read: that it was cut short at a limit.
+	Notes map[string][]string
 	// Extracted reports that the events were made; without them the
 	// timeline has none to export.
 	Extracted bool
@@ -174,10 +207,36 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 	if fi, err := os.Stat(dir); err != nil || !fi.IsDir() {
 		return c, fmt.Errorf("%s: the source folder of articles is missing; create it or set [timeline] source in %s", dir, cmp.Or(cfg.File(), config.DefaultFile))
 	}
+	c.Notes = map[string][]string{}
+	warn := func(err error) {
+		c.Warnings = append(c.Warnings, err)
+		prog.Step("warning: %v", err)
+	}
+	for _, w := range cfg.Warnings() {
+		warn(w)
+	}
+	pins := cfg.Pins()
+	for _, name := range slices.Sorted(maps.Keys(pins)) {
+		if _, err := os.Lstat(filepath.Join(dir, name)); errors.Is(err, fs.ErrNotExist) || name != filepath.Base(name) {
+			warn(fmt.Errorf("%s: [articles.%q]: there is no file %s in %s; the pin is unused", cfg.Position("articles", name), name, article.DisplayName(name), dir))
+		}
+	}
 
-	arts, errs := article.ReadDir(dir)
+	arts, errs := article.ReadDirWith(dir, article.Options{
+		Limits: articleLimits(cfg.Limits),
+		Report: func(err error, skipped bool) {
+			if skipped {
+				prog.Step("%v", err)
+				return
+			}
+			warn(err)
+			if fe, ok := err.(*article.FileError); ok && errors.Is(err, article.ErrOverLimit) {
+				c.Notes[fe.Path] = append(c.Notes[fe.Path], fe.Err.Error())
+			}
+		},
+	})
 	if len(errs) > 0 {
-		prog.Step("read %s from %s; %s could not be read", count(len(arts), "article"), dir, count(len(errs), "file"))
+		prog.Step("read %s from %s; %s left out", count(len(arts), "article"), dir, count(len(errs), "file"))
 	} else {
 		prog.Step("read %s from %s", count(len(arts), "article"), dir)
 	}
@@ -188,11 +247,19 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 		return c, fmt.Errorf("%s: no article could be read from the %s there", dir, count(len(errs), "file"))
 	}
 
-	inputs, problems := date(arts, cfg.Pins(), opt, prog)
+	maxExpr := cmp.Or(cfg.Limits.MaxExpressions, DefaultMaxExpressions)
+	inputs, problems := date(arts, pins, maxExpr, opt, prog)
+	for _, p := range problems {
+		prog.Step("%v", p)
+		if se, ok := p.(*StepError); ok && errors.Is(p, article.ErrOverLimit) {
+			c.Notes[se.File] = append(c.Notes[se.File], se.Err.Error())
+		}
+	}
 	c.Inputs, c.Problems = inputs, append(c.Problems, problems...)
 	tl, err := extract(inputs, gaz, opt.Extract, prog)
 	if err != nil {
 		c.Problems = append(c.Problems, err)
+		prog.Step("%v", err)
 	}
 	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
 	c.Timeline, c.Extracted = tl, err == nil
@@ -215,13 +282,17 @@ func (o Options) withDefaults() Options {
 // date anchors the articles as one collection, then resolves each one's
 // text against its anchor. An article the resolver fails on is reported
 // and left out; the others go on.
-func date(arts []*article.Article, pins map[string]string, opt Options, prog *progress.Reporter) ([]event.Input, []error) {
+//
+// No article gives more than maxExpr expressions: the first so many are
+// kept, to anchor the collection and to resolve, and an article that had
+// more is reported as cut short.
+func date(arts []*article.Article, pins map[string]string, maxExpr int, opt Options, prog *progress.Reporter) ([]event.Input, []error) {
 	// A resolver that fails on one text must not stop the collection:
 	// that text just gives no clues here, and the article is reported
 	// below, when its own resolution fails the same way.
 	resolveQuietly := func(text string, o timex.Options) (found []timex.Timex) {
 		guard(func() { found = opt.Resolve(text, o) })
-		return found
+		return capTimexes(found, maxExpr)
 	}
 	stop := prog.Live("dating articles", func() string { return count(len(arts), "article") })
 	anchors := anchor.Articles(arts, anchor.Options{Now: opt.Now, Resolve: resolveQuietly, Pins: pins})
@@ -234,15 +305,43 @@ func date(arts []*article.Article, pins map[string]string, opt Options, prog *pr
 	var problems []error
 	for i, a := range arts {
 		var found []anchor.Resolved
-		err := guard(func() { found = anchor.Resolve(a.Text, anchors[i], opt.Resolve) })
+		most := 0 // the most expressions one resolution found
+		resolve := func(text string, o timex.Options) []timex.Timex {
+			found := opt.Resolve(text, o)
+			most = max(most, len(found))
+			return capTimexes(found, maxExpr)
+		}
+		err := guard(func() { found = anchor.Resolve(a.Text, anchors[i], resolve) })
 		done.Add(1)
 		if err != nil {
 			problems = append(problems, &StepError{Step: "resolving dates", File: a.Path, Err: err, Lost: "the article is left out"})
 			continue
 		}
+		if most > maxExpr {
+			problems = append(problems, &StepError{Step: "resolving dates", File: a.Path, Err: &article.LimitError{
+				What:  fmt.Sprintf("the article has %s temporal expressions", article.Thousands(int64(most))),
+				Limit: fmt.Sprintf("the limit of %s", article.Thousands(int64(maxExpr))),
+				Key:   KeyMaxExpressions,
+				Kept:  fmt.Sprintf("the first %s are kept, and its page says so", article.Thousands(int64(maxExpr))),
+			}})
+		}
 		inputs = append(inputs, event.Input{Article: a, Anchor: anchors[i], Timexes: found})
 	}
 	return inputs, problems
+}
+
+// capTimexes keeps the first max expressions.
+func capTimexes(found []timex.Timex, max int) []timex.Timex {
+	if len(found) > max {
+		return found[:max:max]
+	}
+	return found
+}
+
+// articleLimits are the reader's limits as config.toml sets them; zero
+// keeps the default.
+func articleLimits(l config.Limits) article.Limits {
+	return article.Limits{MaxBytes: l.MaxArticleBytes, MaxDepth: l.MaxHTMLDepth, MaxTitle: l.MaxTitleChars}
 }
 
 // extract makes the events. Should the extractor fail, the site still
@@ -309,7 +408,7 @@ func undated(inputs []event.Input) []string {
 
 // siteArticles are the articles as their pages show them: the same
 // normalized text the expressions' offsets point into.
-func siteArticles(inputs []event.Input) []site.Article {
+func siteArticles(inputs []event.Input, notes map[string][]string) []site.Article {
 	out := make([]site.Article, 0, len(inputs))
 	for _, in := range inputs {
 		a, anc := in.Article, in.Anchor
@@ -328,6 +427,7 @@ func siteArticles(inputs []event.Input) []site.Article {
 				Reasons:    anc.Reasons,
 			},
 			Timexes: plainTimexes(in.Timexes),
+			Notes:   notes[a.Path],
 		})
 	}
 	return out

@@ -234,7 +234,7 @@ func TestRunBuildsDespiteABadFile(t *testing.T) {
 			t.Errorf("index.html lacks %s", want)
 		}
 	}
-	for _, want := range []string{"timeline: read 3 articles from ", "; 1 file could not be read\n", "timeline: dating articles: 3 articles in ", "timeline: resolving dates: 3 of 3 articles in ", "timeline: extracting events: 7 events in ", "timeline: exports: events.txt\n", "site: wrote "} {
+	for _, want := range []string{"timeline: read 3 articles from ", "; 1 file left out\n", "timeline: " + filepath.Join(dir, "articles", "bad.txt") + ":3: not valid UTF-8", "timeline: dating articles: 3 articles in ", "timeline: resolving dates: 3 of 3 articles in ", "timeline: extracting events: 7 events in ", "timeline: exports: events.txt\n", "site: wrote "} {
 		if !strings.Contains(progress.String(), want) {
 			t.Errorf("progress lacks %q:\n%s", want, progress.String())
 		}
@@ -392,7 +392,7 @@ func TestRunRefuses(t *testing.T) {
 	}{
 		{name: "no source folder", change: map[string]string{"config.toml": "[timeline]\nsource = \"news\"\n"}, want: "news: the source folder of articles is missing; create it or set [timeline] source in "},
 		{name: "no file readable", remove: []string{"articles/idlib-market.txt", "articles/aleppo-siege.md", "articles/talks.html"}, want: "articles: no article could be read from the 1 file there"},
-		{name: "a gazetteer of the wrong shape", change: map[string]string{"config.toml": "[timeline]\nsource = \"articles\"\n[gazetteer]\nplaces = \"Idlib\"\n"}, want: "config.toml: [gazetteer]: "},
+		{name: "a gazetteer of the wrong shape", change: map[string]string{"config.toml": "[timeline]\nsource = \"articles\"\n[gazetteer]\nplaces = \"Idlib\"\n"}, want: `config.toml:4: [gazetteer] places = "Idlib": a string (text in quotes), where an array [ ] is wanted`},
 		{name: "a broken template", change: map[string]string{"layouts/home.html": "{{ .Broken }}"}, want: "home.html"},
 	}
 	for _, tt := range tests {

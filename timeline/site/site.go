@@ -50,6 +50,11 @@ type Article struct {
 	Text    string
 	Anchor  Anchor
 	Timexes []timex.Timex
+	// Notes tell the article's reader how it was read, where that is not
+	// whole: "the article has 412,345 temporal expressions, over the
+	// limit of 100,000; the first 100,000 are kept ...". The source page
+	// shows them as text.
+	Notes []string
 }
 
 // Anchor is the article's own date, against which its relative
