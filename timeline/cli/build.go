@@ -18,11 +18,18 @@ func (e *env) buildCmd(args []string) error {
 			"events and writes the website into public/ beside config.toml, with the\n"+
 			"exports (events.json, events.csv, TimelineJS3 JSON, iCalendar) at its top.\n"+
 			"It is what timeline does when no command is named.\n\n"+
-			"A file that cannot be read is reported with the reason and left out; the\n"+
-			"others are built. The site is written only once everything built, so a\n"+
-			"failed build leaves the last one in place. The site links relatively: it\n"+
-			"opens from disk (public/index.html) and works under any path, such as\n"+
-			"GitHub Pages' https://USER.github.io/REPO/.")
+			"A file that cannot be read is reported with the reason as soon as it is\n"+
+			"met, and again at the end, and left out; the others are built. Only\n"+
+			"regular files inside the articles folder are read, each within the\n"+
+			"[limits] of config.toml; an article over one is named with the limit\n"+
+			"and the key that raises it. The site is written only once everything\n"+
+			"built, so a failed build leaves the last one in place. The site links\n"+
+			"relatively: it opens from disk (public/index.html) and works under any\n"+
+			"path, such as GitHub Pages' https://USER.github.io/REPO/.\n\n"+
+			"Exit status: 0 when everything was built; 3 when the site was built\n"+
+			"but files were left out or cut short (listed on stderr); 1 when the\n"+
+			"build failed and the last site was left as it was; 2 for a mistake on\n"+
+			"the command line.")
 	cfgPath := fs.String("config", config.DefaultFile, "the config file; its folder is the timeline's (content/, layouts/, theme/)")
 	dest := fs.String("dest", "", "the folder to write the site to (default public, beside the config file)")
 	baseURL := fs.String("base-url", "", "where the site will be published, such as https://USER.github.io/REPO/;\nwins over [site] base_url (default: that, else none)")
@@ -45,8 +52,22 @@ func (e *env) buildCmd(args []string) error {
 		return err
 	}
 	e.summarize(res, true)
+	if len(res.Problems) > 0 {
+		return exitStatus{exitSkipped}
+	}
 	return nil
 }
+
+// exitSkipped is build's status when the site was built without some of
+// its input: files left out, articles cut short at a limit, a step that
+// failed. It differs from exitFail, when no site was built, so that a
+// script or CI job can tell the two apart.
+const exitSkipped = 3
+
+// exitStatus ends a command with its own status, all said already.
+type exitStatus struct{ code int }
+
+func (s exitStatus) Error() string { return fmt.Sprintf("exit status %d", s.code) }
 
 // checkBaseURL refuses what cannot be the address of a published site.
 func checkBaseURL(s string) error {
@@ -71,8 +92,19 @@ func (e *env) build(cfg *config.Config, dest, baseURL string) (pipeline.Result, 
 		Extract:  e.extract,
 		Exports:  e.exports,
 	})
-	for _, p := range res.Problems {
-		fmt.Fprintf(e.stderr, "timeline: %v\n", p)
+	// Each was written as it was met; here they are again, together,
+	// after the progress of the whole build.
+	if n := len(res.Problems); n > 0 {
+		fmt.Fprintf(e.stderr, "timeline: %s left out or cut short:\n", count(n, "problem"))
+		for _, p := range res.Problems {
+			fmt.Fprintf(e.stderr, "  %v\n", p)
+		}
+	}
+	if n := len(res.Warnings); n > 0 {
+		fmt.Fprintf(e.stderr, "timeline: %s:\n", count(n, "warning"))
+		for _, w := range res.Warnings {
+			fmt.Fprintf(e.stderr, "  %v\n", w)
+		}
 	}
 	reportUndated(e.stderr, res.Undated, cfg.File())
 	if err != nil && cfg.File() == "" {

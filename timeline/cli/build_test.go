@@ -156,12 +156,13 @@ func TestBuild(t *testing.T) {
 	var out, errs strings.Builder
 	e := &env{stdin: strings.NewReader(""), stdout: &out, stderr: &errs, resolve: fakeResolve, extract: fakeExtract, exports: fakeExports}
 	code := e.main([]string{"build", "--config", filepath.Join(dir, "config.toml"), "--base-url", "https://user.github.io/repo/"})
-	if code != exitOK {
-		t.Fatalf("exit %d, stderr:\n%s", code, errs.String())
+	if code != exitSkipped {
+		t.Fatalf("exit %d, want %d (built, a file left out); stderr:\n%s", code, exitSkipped, errs.String())
 	}
 	dest := filepath.Join(dir, "public")
 	for _, want := range []string{
-		"timeline: " + filepath.Join(dir, "articles", "empty.txt") + ": empty file\n",
+		"timeline: " + filepath.Join(dir, "articles", "empty.txt") + ": empty file\n", // as it was met
+		"timeline: 1 problem left out or cut short:\n  " + filepath.Join(dir, "articles", "empty.txt") + ": empty file\n", // and at the end
 		"site: wrote ", // progress
 	} {
 		if !strings.Contains(errs.String(), want) {

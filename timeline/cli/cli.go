@@ -111,6 +111,9 @@ func (e *env) usage(w io.Writer) {
 // exit reports a command's error and turns it into an exit status.
 func (e *env) exit(name string, err error) int {
 	_, misused := errors.AsType[usageError](err)
+	if s, ok := errors.AsType[exitStatus](err); ok {
+		return s.code // the command said why already
+	}
 	switch {
 	case err == nil || errors.Is(err, flag.ErrHelp):
 		return exitOK
