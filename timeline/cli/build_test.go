@@ -161,7 +161,7 @@ func TestBuild(t *testing.T) {
 	}
 	dest := filepath.Join(dir, "public")
 	for _, want := range []string{
-		"timeline: " + filepath.Join(dir, "articles", "empty.txt") + ": empty file\n", // as it was met
+		"timeline: " + filepath.Join(dir, "articles", "empty.txt") + ": empty file\n",                                     // as it was met
 		"timeline: 1 problem left out or cut short:\n  " + filepath.Join(dir, "articles", "empty.txt") + ": empty file\n", // and at the end
 		"site: wrote ", // progress
 	} {
