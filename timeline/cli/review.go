@@ -4,7 +4,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/correct"
@@ -39,7 +38,7 @@ func (e *env) reviewCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	file, errs := correct.Read(correctionsFile(cfg))
+	file, errs := correct.Read(cfg.Corrections())
 	tl, rep := file.Apply(c.Timeline, event.TypeNames())
 	for _, err := range append(errs, rep.Errors...) {
 		fmt.Fprintf(e.stderr, "timeline review: %v\n", err)
@@ -48,13 +47,8 @@ func (e *env) reviewCmd(args []string) error {
 	if *format == "json" {
 		return writeReviewJSON(e.stdout, found)
 	}
-	writeReviewText(e.stdout, found, correctionsFile(cfg))
+	writeReviewText(e.stdout, found, cfg.Corrections())
 	return nil
-}
-
-// correctionsFile is where an editor's corrections are kept.
-func correctionsFile(cfg *config.Config) string {
-	return filepath.Join(cfg.Dir(), correct.DefaultFile)
 }
 
 func writeReviewJSON(w io.Writer, found []correct.Finding) error {

@@ -72,6 +72,9 @@ type Limits struct {
 type Timeline struct {
 	// Source is the folder of articles.
 	Source string `toml:"source"`
+	// Corrections is the editor's corrections file (see package
+	// correct); empty means events.toml beside config.toml.
+	Corrections string `toml:"corrections"`
 }
 
 // Site is the [site] table. The same file is Hugo's configuration too,
@@ -240,6 +243,24 @@ func (c *Config) Source() string {
 	s := c.Timeline.Source
 	if s == "" {
 		s = DefaultSource
+	}
+	if filepath.IsAbs(s) {
+		return s
+	}
+	return filepath.Join(c.dir, s)
+}
+
+// DefaultCorrections is the corrections file when config.toml names
+// none.
+const DefaultCorrections = "events.toml"
+
+// Corrections is the path of the editor's corrections file, relative
+// paths taken from config.toml's folder. The file may not exist: then
+// there are no corrections.
+func (c *Config) Corrections() string {
+	s := c.Timeline.Corrections
+	if s == "" {
+		s = DefaultCorrections
 	}
 	if filepath.IsAbs(s) {
 		return s

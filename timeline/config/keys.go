@@ -17,7 +17,7 @@ import (
 // [gazetteer] belongs to event extraction and is checked as it is read
 // (Table); [params] to the theme, which Hugo reads.
 var ownKeys = map[string][]string{
-	"timeline": {"source"},
+	"timeline": {"source", "corrections"},
 	"site":     {"title", "base_url", "language"},
 	"limits":   {"max_article_bytes", "max_expressions", "max_html_depth", "max_title_chars"},
 	"articles": nil, // a table per file name, each with articleKeys
@@ -27,7 +27,7 @@ var articleKeys = []string{"date"}
 
 // laterTables are tables of the program that another part of it reads,
 // through Table, and checks then.
-var laterTables = map[string]bool{"gazetteer": true}
+var laterTables = map[string]bool{"gazetteer": true, "types": true}
 
 // hugoKeys are the top-level settings and tables Hugo reads from the same
 // file (lower case: Hugo ignores case in them). A key neither Hugo nor the
