@@ -45,7 +45,7 @@ func TestLoad(t *testing.T) {
 		{name: "a table that is a value", file: "timeline = 3\n", err: "config.toml:1: timeline = 3: a whole number, where a table is wanted"},
 		{name: "a limit of the wrong type", file: "[limits]\nmax_article_bytes = \"5 MB\"\n", err: `config.toml:2: [limits] max_article_bytes = "5 MB": a string (text in quotes), where a whole number is wanted`},
 		{name: "a negative limit", file: "[limits]\nmax_expressions = -1\n", err: "config.toml:2: [limits] max_expressions = -1: want a positive whole number"},
-		{name: "several at once", file: "[timeline]\nsorce = 1\n[site]\ntitel = 2\n", err: "config.toml:2: [timeline] sorce: no such setting (did you mean source?); [timeline] has source\n"},
+		{name: "several at once", file: "[timeline]\nsorce = 1\n[site]\ntitel = 2\n", err: "config.toml:2: [timeline] sorce: no such setting (did you mean source?); [timeline] has source, corrections\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
