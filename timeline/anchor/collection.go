@@ -1,8 +1,10 @@
 package anchor
 
 import (
+	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -289,7 +291,18 @@ func (y *yearFactor) weigh(c *calendar, logp []float64) {
 }
 
 // describe says which related articles the factor comes from.
+//
+// The articles are told most related first, ties (weights equal up to
+// the rounding of their sums, which follow map order) by slug, so the
+// reasons read the same in every build.
 func describeRelated(rel []related, slugs []string, anchors []Anchor) string {
+	rel = slices.Clone(rel)
+	slices.SortStableFunc(rel, func(a, b related) int {
+		if !closeWeights(a.weight, b.weight) {
+			return cmp.Compare(b.weight, a.weight)
+		}
+		return cmp.Or(cmp.Compare(slugs[a.index], slugs[b.index]), cmp.Compare(a.index, b.index))
+	})
 	var parts []string
 	for k, r := range rel {
 		if k == 4 {
@@ -300,6 +313,12 @@ func describeRelated(rel []related, slugs []string, anchors []Anchor) string {
 		parts = append(parts, fmt.Sprintf("%s (%s, %s precision: %s)", slugs[r.index], a.Value(), a.Precision, strings.Join(quoteAll(r.names), ", ")))
 	}
 	return strings.Join(parts, "; ")
+}
+
+// closeWeights reports whether two sums of name weights are the same
+// sum, added up in different orders.
+func closeWeights(a, b float64) bool {
+	return math.Abs(a-b) <= 1e-9*math.Max(math.Abs(a), math.Abs(b))
 }
 
 func quoteAll(ws []string) []string {
