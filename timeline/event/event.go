@@ -44,18 +44,20 @@ type Entry struct {
 }
 
 // Gazetteer is the conflict's places and actors, set in config.toml.
+// It extends the built-in one (DefaultGazetteer): an entry of the same
+// name takes the built-in entry's place, others are added. Replace makes
+// it the whole gazetteer.
 type Gazetteer struct {
-	Places []Entry `toml:"places"`
-	Actors []Entry `toml:"actors"`
+	Replace bool    `toml:"replace"`
+	Places  []Entry `toml:"places"`
+	Actors  []Entry `toml:"actors"`
 }
 
 // Extract turns articles into a timeline: events in chronological order,
-// merged across articles. An empty gazetteer (config.toml without
-// [gazetteer]) means DefaultGazetteer.
+// merged across articles. The gazetteer extends the built-in one unless
+// it says replace (see Gazetteer.Resolved).
 func Extract(in []Input, g Gazetteer) timeline.Timeline {
-	if g.IsZero() {
-		g = DefaultGazetteer()
-	}
+	g = g.Resolved()
 	x := &extractor{find: newFinder(g), said: map[string]said{}}
 	tl := timeline.Timeline{Events: []timeline.Event{}}
 	var drafts []*draft

@@ -3,6 +3,7 @@ package event
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -35,10 +36,45 @@ func DefaultGazetteer() Gazetteer {
 // has no [gazetteer] tables.
 func (g Gazetteer) IsZero() bool { return len(g.Places) == 0 && len(g.Actors) == 0 }
 
+// Resolved is the gazetteer the extraction uses: the built-in one
+// extended by g (an entry of g replaces the built-in entry of the same
+// name), or g alone when it says replace.
+func (g Gazetteer) Resolved() Gazetteer {
+	if g.Replace {
+		return g
+	}
+	d := DefaultGazetteer()
+	return Gazetteer{Places: extend(d.Places, g.Places), Actors: extend(d.Actors, g.Actors)}
+}
+
+// extend is base with each entry of more in place of the entry of the
+// same name, or after them all.
+func extend(base, more []Entry) []Entry {
+	out := slices.Clone(base)
+	for _, e := range more {
+		if i := slices.IndexFunc(out, func(b Entry) bool { return strings.EqualFold(b.Name, e.Name) }); i >= 0 {
+			out[i] = e
+		} else {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
 // Check reports the first mistake in the gazetteer: an entry without a
 // name, an empty alias, or a name that two entries claim, which would
 // make every mention of it ambiguous.
 func (g Gazetteer) Check() error {
+	if err := g.check(); err != nil || g.Replace {
+		return err
+	}
+	if err := g.Resolved().check(); err != nil {
+		return fmt.Errorf("with the built-in gazetteer (say replace = true to leave it out): %w", err)
+	}
+	return nil
+}
+
+func (g Gazetteer) check() error {
 	type entryAt struct {
 		kind string
 		i    int

@@ -1,6 +1,7 @@
 package project
 
 import (
+	"conflict-timeline/timeline/correct"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,7 +18,7 @@ func TestNew(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []string{".github/workflows/pages.yml", ".gitignore", "articles/README", "config.toml", "content/about.md"}
+	want := []string{".github/workflows/pages.yml", ".gitignore", "articles/README", "config.toml", "content/about.md", "events.toml"}
 	slices.Sort(files)
 	if !slices.Equal(files, want) {
 		t.Errorf("New wrote %v, want %v", files, want)
@@ -100,5 +101,18 @@ func TestWorkflowMatchesTheRepository(t *testing.T) {
 	}
 	if len(r) < 10 {
 		t.Errorf("found only %q in the repository's workflow", r)
+	}
+}
+
+// The corrections file a new project gets documents itself and corrects
+// nothing until an editor writes in it.
+func TestNewEventsFile(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "p")
+	if _, err := New(dir); err != nil {
+		t.Fatal(err)
+	}
+	f, errs := correct.Read(filepath.Join(dir, "events.toml"))
+	if len(errs) > 0 || f == nil || len(f.Events) > 0 || len(f.Adds) > 0 {
+		t.Errorf("events.toml of a new project: %v, errors %v", f, errs)
 	}
 }
