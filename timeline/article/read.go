@@ -35,9 +35,11 @@ var readers = map[Format]func(data []byte, lim Limits) (draft, error){
 // Options are the choices of ReadDirWith.
 type Options struct {
 	Limits Limits
-	// Report, if set, is told of each file left out (a *FileError) and
-	// each warning of an article read (a *FileError too, see
-	// Article.Warnings) as soon as it is found, in name order, so that a
+	// Report, if set, is told of each file left out (skipped, a
+	// *FileError also among the errors ReadDirWith returns) and of each
+	// notice (a *FileError too: a warning of an article read, see
+	// Article.Warnings, or a file that is no article, such as image.png
+	// or a sub-folder) as soon as it is found, in name order, so that a
 	// long build names a bad file when it meets it.
 	Report func(err error, skipped bool)
 }
@@ -103,10 +105,12 @@ func ReadDir(dir string) ([]*Article, []error) {
 }
 
 // ReadDirWith reads every article in dir, in name order, skipping hidden
-// files (their names start with a dot); it does not descend into
-// sub-folders. A bad file does not stop the others: it is reported in the
-// errors, as a *FileError naming it, and so is a second file claiming a
-// slug already taken.
+// files (their names start with a dot) and a README; it does not descend
+// into sub-folders. A bad file does not stop the others: it is reported in
+// the errors, as a *FileError naming it, and so is a second file claiming
+// a slug already taken. A file that does not claim to be an article (it
+// has none of their extensions) and a sub-folder are passed over with a
+// notice to opt.Report, not an error.
 //
 // Only regular files inside dir are articles. A symbolic link is followed
 // only when its target stays inside dir; a folder, device, named pipe or
@@ -138,11 +142,15 @@ func ReadDirWith(dir string, opt Options) ([]*Article, []error) {
 	}
 	bySlug := map[string]string{}
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") {
+		if strings.HasPrefix(e.Name(), ".") || strings.EqualFold(e.Name(), "README") {
 			continue
 		}
 		path := filepath.Join(dir, e.Name())
 		a, err := readFile(path, e.Name(), root, lim)
+		if err != nil && !Supported(e.Name()) && (errors.Is(err, ErrUnsupported) || errors.Is(err, errFolder)) {
+			report(err, false)
+			continue
+		}
 		if err != nil {
 			skip(err)
 			continue
@@ -275,7 +283,7 @@ func checkRegular(info fs.FileInfo) error {
 	case m.IsRegular():
 		return nil
 	case m.IsDir():
-		return reason{ErrNotFile, "a folder, not a file: articles in sub-folders are not read"}
+		return reason{errFolder, "a folder, not a file: articles in sub-folders are not read"}
 	case m&fs.ModeNamedPipe != 0:
 		what = "a named pipe"
 	case m&fs.ModeSocket != 0:
@@ -287,6 +295,9 @@ func checkRegular(info fs.FileInfo) error {
 	}
 	return reason{ErrNotFile, what + ", not a file: it was not opened"}
 }
+
+// errFolder is ErrNotFile for a folder.
+var errFolder = fmt.Errorf("%w: a folder", ErrNotFile)
 
 // reason is an error that says msg and is err, for errors.Is.
 type reason struct {

@@ -180,7 +180,6 @@ func TestReadDirBadFiles(t *testing.T) {
 		{"good_.txt", 0, nil, `slug "good" is already taken by ` + filepath.Join(dir, "good.txt")},
 		{"malformed-toml.md", 2, nil, "malformed TOML front matter: strings cannot contain newlines"},
 		{"malformed-yaml.md", 2, nil, "malformed YAML front matter: mapping value is not allowed in this context"},
-		{"notes.json", 0, ErrUnsupported, "unsupported file type (.json): articles are .txt, .md, .markdown, .html or .htm files"},
 		{"unclosed-toml.md", 1, nil, "TOML front matter opened with +++ is never closed"},
 	}
 	if len(errs) != len(want) {
