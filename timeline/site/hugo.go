@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -38,8 +37,8 @@ const (
 	virtualDir = ".conflict-timeline-hugo"
 	themeName  = "timeline"
 	// manifestName lists the files the last build wrote, so the next one
-	// can remove those it no longer makes without touching anything else
-	// in the destination (a CNAME, a user's notes).
+	// can drop those it no longer makes without touching anything else
+	// in the destination (a CNAME, a user's notes): see publish.
 	manifestName = ".timeline-files"
 )
 
@@ -48,7 +47,10 @@ const (
 var buildMu sync.Mutex
 
 // Build renders the site for in into opt.DestDir. The destination is only
-// written once Hugo has built everything without error.
+// written once Hugo has built everything without error, and then switched
+// to the new site whole (see publish): a build that fails or is killed
+// at any point leaves the last site complete. Input with no article
+// never replaces a site that has some.
 //
 // Settings the site depends on (relative .html links, the theme, the
 // taxonomies place, actor and type) are fixed and win over config.toml,
@@ -63,6 +65,11 @@ func Build(in Input, opt Options) error {
 	projectDir, destDir, err := dirs(opt)
 	if err != nil {
 		return err
+	}
+	if len(in.Articles) == 0 && hasArticles(destDir) {
+		// An articles folder emptied by mistake, or not mounted, would
+		// otherwise replace a whole timeline with an empty one.
+		return fmt.Errorf("site: no article to publish, and %s holds a site of some; it is left as it was (remove it first to publish an empty site)", destDir)
 	}
 	data := newSiteData(in)
 	data.BaseURL = opt.BaseURL
@@ -101,7 +108,7 @@ func Build(in Input, opt Options) error {
 	if err := addExtra(site, opt.Extra); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	n, err := publish(site, destDir)
+	n, err := publish(site, destDir, opt.InPlace)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -355,59 +362,6 @@ func addExtra(site afero.Fs, extra map[string][]byte) error {
 		}
 	}
 	return nil
-}
-
-// publish copies the rendered site to dir, in a fixed order, and removes
-// the files an earlier build wrote there that this one did not make.
-func publish(site afero.Fs, dir string) (int, error) {
-	var files []string
-	err := afero.Walk(site, string(filepath.Separator), func(path string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() {
-			files = append(files, filepath.ToSlash(strings.TrimPrefix(path, string(filepath.Separator))))
-		}
-		return err
-	})
-	if err != nil {
-		return 0, err
-	}
-	slices.Sort(files)
-	made := map[string]bool{}
-	for _, f := range files {
-		made[f] = true
-	}
-	if old, err := os.ReadFile(filepath.Join(dir, manifestName)); err == nil {
-		for _, f := range strings.Split(string(old), "\n") {
-			if f == "" || made[f] || !filepath.IsLocal(filepath.FromSlash(f)) {
-				continue
-			}
-			if err := os.Remove(filepath.Join(dir, filepath.FromSlash(f))); err != nil && !errors.Is(err, fs.ErrNotExist) {
-				return 0, err
-			}
-		}
-	}
-	for _, f := range files {
-		b, err := afero.ReadFile(site, filepath.FromSlash("/"+f))
-		if err != nil {
-			return 0, err
-		}
-		if err := writeDisk(filepath.Join(dir, filepath.FromSlash(f)), b); err != nil {
-			return 0, err
-		}
-	}
-	manifest := strings.Join(files, "\n") + "\n"
-	return len(files), writeDisk(filepath.Join(dir, manifestName), []byte(manifest))
-}
-
-// writeDisk leaves an unchanged file alone, so a rebuild keeps
-// modification times and a file server's caches valid.
-func writeDisk(name string, b []byte) error {
-	if old, err := os.ReadFile(name); err == nil && bytes.Equal(old, b) {
-		return nil
-	}
-	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(name, b, 0o644)
 }
 
 func indent(log string) string {

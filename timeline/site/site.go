@@ -22,8 +22,9 @@
 // the period the articles report; events nothing dates close it, with
 // the articles that have no date and how to pin one in config.toml. Nothing
 // generated is written into the project folder; the rendered site, with
-// the extra files it is given (the exports), is written to the
-// destination only once Hugo has built it without error.
+// the extra files it is given (the exports), is written beside the
+// destination only once Hugo has built it without error, and switched in
+// by rename, so that the destination always holds a whole site.
 package site
 
 import (
@@ -104,4 +105,10 @@ type Options struct {
 	Progress io.Writer
 	// Log, if set, receives Hugo's warnings. Errors fail the build.
 	Log io.Writer
+	// InPlace keeps DestDir the same folder: the new site is switched in
+	// entry by entry rather than by renaming the folder. It is needed
+	// where something holds on to the folder itself, and chosen by
+	// itself for a mount point or a folder that is a process's working
+	// directory.
+	InPlace bool
 }
