@@ -51,6 +51,9 @@ type Gazetteer struct {
 	Replace bool    `toml:"replace"`
 	Places  []Entry `toml:"places"`
 	Actors  []Entry `toml:"actors"`
+	// Types are the event types config.toml's [types] sets, read beside
+	// the gazetteer; see Types.
+	Types Types `toml:"-"`
 }
 
 // Extract turns articles into a timeline: events in chronological order,
@@ -58,7 +61,11 @@ type Gazetteer struct {
 // it says replace (see Gazetteer.Resolved).
 func Extract(in []Input, g Gazetteer) timeline.Timeline {
 	g = g.Resolved()
-	x := &extractor{find: newFinder(g), said: map[string]said{}}
+	types, err := g.Types.resolved()
+	if err != nil {
+		types = eventTypes // Check reports it; extraction goes on with the built-in types
+	}
+	x := &extractor{find: newFinder(g), said: map[string]said{}, types: types}
 	tl := timeline.Timeline{Events: []timeline.Event{}}
 	var drafts []*draft
 	for _, input := range in {
@@ -68,13 +75,14 @@ func Extract(in []Input, g Gazetteer) timeline.Timeline {
 		tl.Articles = append(tl.Articles, articleSource(input.Article, input.Anchor))
 		drafts = append(drafts, x.article(input)...)
 	}
-	tl.Events = merge(drafts)
+	tl.Events = merge(drafts, x.types)
 	return tl
 }
 
 // extractor holds what is shared by the articles of one extraction.
 type extractor struct {
-	find *finder
+	find  *finder
+	types []eventType
 	// said caches saying by the expression's words: the same few
 	// expressions ("on Monday") come back in every article.
 	said map[string]said
@@ -292,7 +300,7 @@ func (r report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft
 	e := timeline.Event{
 		Planned: tense > 0 || r.d.after(gov.when),
 		Text:    quote.In(text),
-		Type:    typeOf(lower, lowerWords(text, r.sentence)),
+		Type:    typeOf(r.x.types, lower, lowerWords(text, r.sentence)),
 		Places:  nonNil(places),
 		Actors:  nonNil(actors),
 	}

@@ -65,6 +65,9 @@ func extend(base, more []Entry) []Entry {
 // name, an empty alias, or a name that two entries claim, which would
 // make every mention of it ambiguous.
 func (g Gazetteer) Check() error {
+	if err := g.Types.Check(); err != nil {
+		return err
+	}
 	if err := g.check(); err != nil || g.Replace {
 		return err
 	}

@@ -51,7 +51,7 @@ func sharePlace(a, b timeline.Event) bool {
 // with the reports of a place rather than with the whole collection.
 // Which drafts end up together does not depend on their order: the events
 // are the connected parts of the "same" relation.
-func merge(drafts []*draft) []timeline.Event {
+func merge(drafts []*draft, types []eventType) []timeline.Event {
 	parent := make([]int, len(drafts))
 	for i := range parent {
 		parent[i] = i
@@ -89,7 +89,7 @@ func merge(drafts []*draft) []timeline.Event {
 	}
 	joined := make([]placed, 0, len(groups))
 	for _, g := range groups {
-		e, when := join(g)
+		e, when := join(g, types)
 		joined = append(joined, placed{e, when})
 	}
 	slices.SortFunc(joined, func(a, b placed) int {
@@ -115,7 +115,7 @@ func merge(drafts []*draft) []timeline.Event {
 // date, words and ID from the report that dates it best (the most
 // precise, then the surest), its type from the most specific type any
 // report has, and lists every report as a source, the best first.
-func join(g []*draft) (timeline.Event, period) {
+func join(g []*draft, types []eventType) (timeline.Event, period) {
 	slices.SortFunc(g, func(a, b *draft) int {
 		return cmp.Or(
 			cmp.Compare(b.event.Precision, a.event.Precision),
@@ -134,7 +134,7 @@ func join(g []*draft) (timeline.Event, period) {
 		e.Places = union(e.Places, d.event.Places)
 		e.Actors = union(e.Actors, d.event.Actors)
 		e.Confidence = max(e.Confidence, d.event.Confidence)
-		if typeRank(d.event.Type) < typeRank(e.Type) {
+		if typeRank(types, d.event.Type) < typeRank(types, e.Type) {
 			e.Type = d.event.Type
 		}
 	}
@@ -145,14 +145,14 @@ func compareSources(a, b timeline.Source) int {
 	return cmp.Or(cmp.Compare(a.Article, b.Article), cmp.Compare(a.Timex.Start, b.Timex.Start))
 }
 
-// typeRank is a type's precedence in types.toml; OtherType comes last.
-func typeRank(name string) int {
-	for i, t := range eventTypes {
+// typeRank is a type's precedence among types; OtherType comes last.
+func typeRank(types []eventType, name string) int {
+	for i, t := range types {
 		if t.name == name {
 			return i
 		}
 	}
-	return len(eventTypes)
+	return len(types)
 }
 
 func union(a, b []string) []string {

@@ -153,7 +153,7 @@ func TestSeedInvariants(t *testing.T) {
 		if e.Confidence <= 0 || e.Confidence > 1 {
 			t.Errorf("%s: confidence %v", e.ID, e.Confidence)
 		}
-		if typeRank(e.Type) > len(eventTypes) {
+		if typeRank(eventTypes, e.Type) > len(eventTypes) {
 			t.Errorf("%s: type %q is not in types.toml", e.ID, e.Type)
 		}
 		if len(e.Sources) == 0 {

@@ -3,6 +3,7 @@ package event
 import (
 	_ "embed"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -53,18 +54,82 @@ func mustTypes(src string) []eventType {
 
 func parseTypes(src string) ([]eventType, error) {
 	var file struct {
-		Types []struct {
-			Name     string   `toml:"name"`
-			Keywords []string `toml:"keywords"`
-		} `toml:"types"`
+		Types []TypeDef `toml:"types"`
 	}
 	if _, err := toml.Decode(src, &file); err != nil {
 		return nil, fmt.Errorf("types.toml: %w", err)
 	}
+	return compileTypes("types.toml", file.Types)
+}
+
+// Types are event types set in config.toml:
+//
+//	[types]
+//	replace = false          # true: only the types below
+//	[[types.list]]
+//	name = "arrest"
+//	keywords = ["arrest*", "detain*"]
+//
+// They come before the built-in types (types.toml), and a type of the
+// same name takes the built-in one's place.
+type Types struct {
+	Replace bool      `toml:"replace"`
+	List    []TypeDef `toml:"list"`
+}
+
+// TypeDef is one event type: its name, and the keywords that give it.
+// A keyword is a phrase whose words may end in * to go on ("shell*"),
+// or phrases joined by "..." with a few words between them ("killed
+// ... civilians").
+type TypeDef struct {
+	Name     string   `toml:"name"`
+	Keywords []string `toml:"keywords"`
+}
+
+// resolved are the types the extraction uses.
+func (t Types) resolved() ([]eventType, error) {
+	if len(t.List) == 0 && !t.Replace {
+		return eventTypes, nil
+	}
+	own, err := compileTypes("[types]", t.List)
+	if err != nil || t.Replace {
+		return own, err
+	}
+	out := slices.Clone(own)
+	for _, b := range eventTypes {
+		if !slices.ContainsFunc(own, func(o eventType) bool { return strings.EqualFold(o.name, b.name) }) {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// Check reports the first mistake in the types: one without a name or
+// keywords, an empty keyword.
+func (t Types) Check() error {
+	_, err := t.resolved()
+	return err
+}
+
+// Names are the names of the types the extraction uses, by precedence,
+// the catch-all "other" last.
+func (t Types) Names() []string {
+	types, err := t.resolved()
+	if err != nil {
+		types = eventTypes
+	}
+	names := make([]string, 0, len(types)+1)
+	for _, et := range types {
+		names = append(names, et.name)
+	}
+	return append(names, OtherType)
+}
+
+func compileTypes(where string, defs []TypeDef) ([]eventType, error) {
 	var out []eventType
-	for _, t := range file.Types {
+	for _, t := range defs {
 		if t.Name == "" || len(t.Keywords) == 0 {
-			return nil, fmt.Errorf("types.toml: type %q needs a name and keywords", t.Name)
+			return nil, fmt.Errorf("%s: type %q needs a name and keywords", where, t.Name)
 		}
 		et := eventType{name: t.Name}
 		for _, k := range t.Keywords {
@@ -76,7 +141,7 @@ func parseTypes(src string) ([]eventType, error) {
 					phrase = append(phrase, wordPattern{w, prefix})
 				}
 				if len(phrase) == 0 {
-					return nil, fmt.Errorf("types.toml: type %q: keyword %q has an empty part", t.Name, k)
+					return nil, fmt.Errorf("%s: type %q: keyword %q has an empty part", where, t.Name, k)
 				}
 				kw = append(kw, phrase)
 			}
@@ -87,11 +152,11 @@ func parseTypes(src string) ([]eventType, error) {
 	return out, nil
 }
 
-// typeOf is the first type, by precedence, with a keyword among the
+// typeOf is the first of types, by precedence, with a keyword among the
 // words of the first list that has any; OtherType when none has.
-func typeOf(lists ...[]string) string {
+func typeOf(types []eventType, lists ...[]string) string {
 	for _, words := range lists {
-		for _, t := range eventTypes {
+		for _, t := range types {
 			for _, k := range t.keywords {
 				if k.in(words) {
 					return t.name

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -33,7 +34,7 @@ func TestTypeOf(t *testing.T) {
 		{"The war began with anti-government protests.", OtherType},
 	}
 	for _, tt := range tests {
-		if got := typeOf(words(tt.text)); got != tt.want {
+		if got := typeOf(eventTypes, words(tt.text)); got != tt.want {
 			t.Errorf("typeOf(%q) = %q, want %q", tt.text, got, tt.want)
 		}
 	}
@@ -43,10 +44,10 @@ func TestTypeOf(t *testing.T) {
 // the earlier ones name no type.
 func TestTypeOfFallsBack(t *testing.T) {
 	clause, sentence := words("positions they held a day earlier"), words("Troops repelled an advance, forcing rebels from positions they held a day earlier.")
-	if got := typeOf(clause, sentence); got != "battle" {
+	if got := typeOf(eventTypes, clause, sentence); got != "battle" {
 		t.Errorf("typeOf = %q, want the sentence's battle", got)
 	}
-	if got := typeOf(words("the Kremlin said"), words("air strikes hit the city")); got != "statement" {
+	if got := typeOf(eventTypes, words("the Kremlin said"), words("air strikes hit the city")); got != "statement" {
 		t.Errorf("typeOf = %q, want the clause's statement", got)
 	}
 }
@@ -89,5 +90,35 @@ func TestParseTypesErrors(t *testing.T) {
 		if _, err := parseTypes(src); err == nil {
 			t.Errorf("parseTypes(%q) accepted it", src)
 		}
+	}
+}
+
+// config.toml's [types] come first and take the place of a built-in
+// type of the same name; replace keeps only them.
+func TestConfigTypes(t *testing.T) {
+	arrest := TypeDef{Name: "arrest", Keywords: []string{"arrest*", "detain*"}}
+	battle := TypeDef{Name: "battle", Keywords: []string{"skirmish*"}}
+	extended, err := Types{List: []TypeDef{arrest, battle}}.resolved()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := typeOf(extended, words("Police arrested three men")); got != "arrest" {
+		t.Errorf("an added type: %q", got)
+	}
+	if got := typeOf(extended, words("a skirmish near the town")); got != "battle" {
+		t.Errorf("a type redefined: %q", got)
+	}
+	if got := typeOf(extended, words("warplanes carried out air strikes")); got != "air or drone strike" {
+		t.Errorf("a built-in type kept: %q", got)
+	}
+	only, _ := Types{Replace: true, List: []TypeDef{arrest}}.resolved()
+	if got := typeOf(only, words("warplanes carried out air strikes")); got != OtherType {
+		t.Errorf("replace kept a built-in type: %q", got)
+	}
+	if names := (Types{Replace: true, List: []TypeDef{arrest}}).Names(); !slices.Equal(names, []string{"arrest", OtherType}) {
+		t.Errorf("names %q", names)
+	}
+	if err := (Gazetteer{Types: Types{List: []TypeDef{{Name: "empty"}}}}).Check(); err == nil {
+		t.Error("a type without keywords passed the check")
 	}
 }
