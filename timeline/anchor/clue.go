@@ -97,8 +97,10 @@ func readClues(title, body string, lead [2]int, resolve func(string, timex.Optio
 	text, shift := joinTitle(title, body)
 	var out []clue
 	seen := map[clue]int{}
-	for _, tx := range resolve(text, timex.Options{}) {
-		c, ok := clueOf(text, tx)
+	txs := resolve(text, timex.Options{})
+	tenses := tensesOf(text, txs)
+	for k, tx := range txs {
+		c, ok := clueOf(text, tx, tenses[k])
 		if !ok {
 			continue
 		}
@@ -166,8 +168,19 @@ func assignRoles(clues []clue) {
 	}
 }
 
-// clueOf reads one resolved expression as a clue.
-func clueOf(text string, tx timex.Timex) (clue, bool) {
+// tensesOf reads the tense of the clause of each expression, reading the
+// text once.
+func tensesOf(text string, txs []timex.Timex) []timex.Tense {
+	spans := make([]timex.Span, len(txs))
+	for i, tx := range txs {
+		spans[i] = timex.Span{Start: tx.Start, End: tx.End}
+	}
+	return timex.Tenses(text, spans)
+}
+
+// clueOf reads one resolved expression, in a clause of tense tn, as a
+// clue.
+func clueOf(text string, tx timex.Timex, tn timex.Tense) (clue, bool) {
 	if tx.Type != timex.Date && tx.Type != timex.Time {
 		return clue{}, false
 	}
@@ -199,7 +212,7 @@ func clueOf(text string, tx timex.Timex) (clue, bool) {
 	default:
 		return clue{}, false
 	}
-	c.dir = directionOf(text, tx)
+	c.dir = directionOf(tx, tn)
 	switch {
 	case backgroundBefore(text, tx.Start):
 		c.background, c.dir = true, reported // "since 1967" is behind, whatever the tense

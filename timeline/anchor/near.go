@@ -85,8 +85,8 @@ func weekdayIn(words string) (time.Weekday, bool) {
 func notLetter(r rune) bool { return !unicode.IsLetter(r) }
 
 // directionOf reads the direction of an expression from its own words
-// ("last", "next") or else from the tense of its clause.
-func directionOf(text string, tx timex.Timex) direction {
+// ("last", "next") or else from the tense of its clause, tn.
+func directionOf(tx timex.Timex, tn timex.Tense) direction {
 	for _, w := range strings.FieldsFunc(strings.ToLower(tx.Text), notLetter) {
 		switch {
 		case behindWords[w]:
@@ -95,7 +95,7 @@ func directionOf(text string, tx timex.Timex) direction {
 			return announced
 		}
 	}
-	switch t, cued := timex.ClauseTense(text, tx.Start, tx.End); {
+	switch t, cued := tn.Tense, tn.Cued; {
 	case !cued:
 		return either // the resolver would take it as past, but nothing says so
 	case t < 0:
@@ -141,12 +141,15 @@ func backgroundBefore(text string, at int) bool {
 // its line, and no lower-case word (a preposition, a verb: "due", "on",
 // "since") stands before it. A stamp dates the news, not its background.
 func isStamp(text string, start, end int) bool {
-	rest := text[end:]
-	if i := strings.IndexByte(rest, '\n'); i >= 0 {
-		rest = rest[:i]
-	}
-	if strings.TrimFunc(rest, func(r rune) bool { return unicode.IsPunct(r) || unicode.IsSpace(r) }) != "" {
-		return false
+	// Only up to the first word after it is read, not the whole line:
+	// on a long line that is read again for every date.
+	for _, r := range text[end:] {
+		if r == '\n' {
+			break
+		}
+		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			return false
+		}
 	}
 	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
 	if before == "" || strings.HasSuffix(before, "\n") {

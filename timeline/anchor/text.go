@@ -79,8 +79,10 @@ func (r reading) datelineClue(resolve func(string, timex.Options) []timex.Timex)
 	if r.dateline == nil || r.dateline.date == "" {
 		return clue{}, false
 	}
-	for _, tx := range resolve(r.dateline.date, timex.Options{}) {
-		c, ok := clueOf(r.dateline.date, tx)
+	txs := resolve(r.dateline.date, timex.Options{})
+	tenses := tensesOf(r.dateline.date, txs)
+	for k, tx := range txs {
+		c, ok := clueOf(r.dateline.date, tx, tenses[k])
 		if ok && (c.kind == kDay || c.kind == kMonthDay) {
 			c.at, c.origin, c.dir, c.lead = r.dateline.dateAt, inDateline, reported, true
 			return c, true

@@ -1,9 +1,18 @@
 package timex
 
 import (
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 )
+
+// tokensRead counts the tokens read since the program started.
+var tokensRead atomic.Int64
+
+// TokensRead is how many tokens the package has read since the program
+// started: a measure of the work done, not of the time it took, with
+// which tests check that the work grows linearly with the input.
+func TokensRead() int64 { return tokensRead.Load() }
 
 // tokKind is the coarse shape of a token.
 type tokKind uint8
@@ -56,8 +65,18 @@ func (t *token) entries() []entry {
 // It reads text from offset from on and appends to toks; offsets stay
 // offsets into text.
 func tokenize(text string, from int, toks []token, v *vocabulary) []token {
+	return tokenizeFrom(text, from, true, toks, v)
+}
+
+// tokenizeFrom is tokenize from a point inside a text: para says whether
+// from counts as the start of a paragraph, as the start of text does.
+// Tokenizing on from the end of a token with para false gives the tokens
+// that tokenizing the whole text gives there.
+func tokenizeFrom(text string, from int, para bool, toks []token, v *vocabulary) []token {
+	n := len(toks)
+	defer func() { tokensRead.Add(int64(len(toks) - n)) }()
 	var fold []byte // lower-case buffer for look-ups
-	space, para := false, true
+	space := false
 	newlines := 0
 	for i := from; i < len(text); {
 		c := text[i]
