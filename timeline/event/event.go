@@ -19,11 +19,13 @@ package event
 import (
 	"cmp"
 	"math"
+	"path/filepath"
 	"slices"
 
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -401,9 +403,19 @@ func lowerWords(text string, s article.Span) []string {
 // articleSource is the article as a source, without a report in it.
 func articleSource(a *article.Article, anc anchor.Anchor) timeline.Source {
 	return timeline.Source{
-		Article: a.Slug, Title: a.Title, URL: a.Meta.URL,
+		Article: a.Slug, File: filepath.Base(a.Path), Title: a.Title, URL: a.Meta.URL,
+		Outlet: a.Meta.Source, Author: a.Meta.Author, Published: published(a.Meta.Date),
 		Anchor: timeline.SourceAnchor{Date: anc.Value(), Precision: anc.Precision},
 	}
+}
+
+// published is the publication date the file gives, as far as it gives
+// it: 2016-08-07, 2016-08, 2016; "" when it gives none.
+func published(d article.Date) string {
+	if d.Time.IsZero() || d.Precision == timeline.PrecisionUnknown {
+		return ""
+	}
+	return date.Of(d.Time, d.Precision).String()
 }
 
 func sourceSpan(text string, s article.Span) timeline.SourceSpan {
