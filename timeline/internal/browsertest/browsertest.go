@@ -26,6 +26,7 @@ import (
 	"github.com/chromedp/cdproto/fetch"
 	"github.com/chromedp/cdproto/log"
 	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 )
@@ -102,7 +103,8 @@ func Start(t testing.TB, path string, allowed func(string) bool) *Browser {
 }
 
 // Tab is a browser tab that records everything that goes wrong in it:
-// console errors, uncaught exceptions, failed or refused requests. Check
+// console errors, uncaught exceptions, failed or refused requests,
+// JavaScript dialogs (alert, confirm, prompt). Check
 // turns what it recorded into test failures.
 type Tab struct {
 	t    testing.TB
@@ -142,6 +144,12 @@ func (b *Browser) Tab(t testing.TB) *Tab {
 			if ev.Entry.Level == log.EntryLevelError {
 				tb.problem("console (%s): %s %s", ev.Entry.Source, ev.Entry.Text, ev.Entry.URL)
 			}
+		case *page.EventJavascriptDialogOpening:
+			// A page of the site never asks the reader anything: a dialog
+			// is a script that should not be there, an alert(1) come
+			// through. Dismissed, or the page would hang.
+			tb.problem("JavaScript %s dialog: %q", ev.Type, ev.Message)
+			go chromedp.Call(ctx, page.HandleJavaScriptDialog, page.HandleJavaScriptDialogParams{})
 		case *network.EventRequestWillBeSent:
 			if !b.allowed(ev.Request.URL) {
 				tb.problem("request leaves the site: %s", ev.Request.URL)
