@@ -7,7 +7,6 @@ import (
 
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/correct"
-	"conflict-timeline/timeline/event"
 )
 
 func (e *env) reviewCmd(args []string) error {
@@ -38,12 +37,7 @@ func (e *env) reviewCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	file, errs := correct.Read(cfg.Corrections())
-	tl, rep := file.Apply(c.Timeline, event.TypeNames())
-	for _, err := range append(errs, rep.Errors...) {
-		fmt.Fprintf(e.stderr, "timeline review: %v\n", err)
-	}
-	found := correct.Review(tl, rep, correct.ReviewOptions{Below: *below})
+	found := correct.Review(c.Timeline, c.Corrections, correct.ReviewOptions{Below: *below})
 	if *format == "json" {
 		return writeReviewJSON(e.stdout, found)
 	}

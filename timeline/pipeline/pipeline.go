@@ -39,6 +39,7 @@ import (
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
 	"conflict-timeline/timeline/config"
+	"conflict-timeline/timeline/correct"
 	"conflict-timeline/timeline/event"
 	"conflict-timeline/timeline/export"
 	"conflict-timeline/timeline/internal/progress"
@@ -184,6 +185,8 @@ type Collected struct {
 	// Extracted reports that the events were made; without them the
 	// timeline has none to export.
 	Extracted bool
+	// Corrections says what the editor's corrections file did to them.
+	Corrections correct.Report
 }
 
 // Collect runs the steps before the site on the articles of dir: read,
@@ -199,6 +202,9 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 	var c Collected
 	var gaz event.Gazetteer
 	if err := cfg.Table("gazetteer", &gaz); err != nil {
+		return c, err
+	}
+	if err := cfg.Table("types", &gaz.Types); err != nil {
 		return c, err
 	}
 	if err := gaz.Check(); err != nil {
@@ -261,9 +267,30 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 		c.Problems = append(c.Problems, err)
 		prog.Step("%v", err)
 	}
+	if err == nil {
+		var problems []error
+		tl, c.Corrections, problems = applyCorrections(cfg, tl, gaz, prog)
+		c.Problems = append(c.Problems, problems...)
+	}
 	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
 	c.Timeline, c.Extracted = tl, err == nil
 	return c, nil
+}
+
+// applyCorrections applies the editor's corrections file, when there is
+// one. Each bad entry and each correction whose event is gone is a
+// problem naming the file and line; the others are applied.
+func applyCorrections(cfg *config.Config, tl timeline.Timeline, gaz event.Gazetteer, prog *progress.Reporter) (timeline.Timeline, correct.Report, []error) {
+	f, errs := correct.Read(cfg.Corrections())
+	tl, rep := f.Apply(tl, gaz.Types.Names())
+	errs = append(errs, rep.Errors...)
+	for _, err := range errs {
+		prog.Step("%v", err)
+	}
+	if f != nil {
+		prog.Step("corrections from %s: %d applied, %d added, %d hidden", f.Path, rep.Applied, rep.Added, rep.Hidden)
+	}
+	return tl, rep, errs
 }
 
 func (o Options) withDefaults() Options {
