@@ -31,6 +31,7 @@ func TestReadDirHostile(t *testing.T) {
 	write("title.txt", []byte(strings.Repeat("word ", 20_000)+"\n\nThe body, on Tuesday.\n"))
 	write("deep.html", []byte("<html><body>"+strings.Repeat("<div>", 5000)+"Text on Tuesday."+strings.Repeat("</div>", 5000)+"</body></html>"))
 	write("deep.md", []byte("Deep\n\n"+strings.Repeat(">", 5000)+" Text on Tuesday.\n"))
+	write("mondays.txt", []byte("Mondays\n\n"+strings.Repeat("on Monday ", 200_000)+"\n")) // 2 MB, one line
 	write("baddate.md", []byte("+++\ntitle = \"Bad date\"\ndate = \"the day after\"\n+++\nText on Tuesday.\n"))
 	write("png.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"))
 	write("image.png", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01"))
@@ -144,13 +145,13 @@ func TestReadDirHostile(t *testing.T) {
 		checkArticle(t, a)
 		titles[filepath.Base(a.Path)] = a
 	}
-	for _, name := range []string{"good.txt", "script.md", "script-open.md", "shortcodes.md", "title.txt", "baddate.md", "inside.txt", "roundabout.md", "rtl\u202eeman.txt", "a..b.txt", "newline\nname.txt"} {
+	for _, name := range []string{"good.txt", "script.md", "script-open.md", "shortcodes.md", "title.txt", "baddate.md", "inside.txt", "roundabout.md", "rtl\u202eeman.txt", "a..b.txt", "newline\nname.txt", "mondays.txt"} {
 		if titles[name] == nil {
 			t.Errorf("%q was not read", name)
 		}
 	}
-	if len(articles) != 11 {
-		t.Errorf("read %d articles, want 11", len(articles))
+	if len(articles) != 12 {
+		t.Errorf("read %d articles, want 12", len(articles))
 	}
 	if a := titles["script.md"]; a != nil && !strings.Contains(a.Title+a.Text, "<script>alert(1)</script>") {
 		t.Errorf("script.md: the <script> is not kept as text: %q %q", a.Title, a.Text)
