@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"cmp"
 	"encoding/json"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -252,7 +253,7 @@ func newSiteData(in Input) siteData {
 	for _, a := range order {
 		w := parseWhen(a.Anchor.Date, a.Anchor.Precision)
 		ad := articleData{
-			Slug: a.Slug, Path: a.path, Title: a.Title, URL: a.URL, Source: a.Source,
+			Slug: a.Slug, Path: a.path, Title: a.Title, URL: webURL(a.URL), Source: a.Source,
 			PageDate: pageDate(w),
 			Anchor: anchorData{
 				Date: a.Anchor.Date, Label: w.Label, Datetime: w.Datetime,
@@ -310,7 +311,7 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 	}
 	ed.setBelief(e)
 	for _, s := range e.Sources {
-		sd := sourceData{Article: s.Article, Title: s.Title, URL: s.URL}
+		sd := sourceData{Article: s.Article, Title: s.Title, URL: webURL(s.URL)}
 		aw := parseWhen(s.Anchor.Date, s.Anchor.Precision)
 		sd.AnchorLabel = aw.Label
 		sd.AnchorUncertain = anchorUncertain(s.Anchor.Date, s.Anchor.Precision, 0, false)
@@ -321,7 +322,7 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 				sd.Title = a.Title
 			}
 			if sd.URL == "" {
-				sd.URL = a.URL
+				sd.URL = webURL(a.URL)
 			}
 		}
 		if sd.Title == "" {
@@ -470,6 +471,18 @@ func names(list []string) []string {
 		}
 	}
 	return out
+}
+
+// webURL is u if it is a web address (http or https, with a host), else
+// "": an article's link to its original reaches pages as a link, and a
+// javascript: or data: URL there would be a script, whatever the
+// template's escaping makes of it.
+func webURL(u string) string {
+	p, err := url.Parse(strings.TrimSpace(u))
+	if err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
+		return ""
+	}
+	return p.String()
 }
 
 func nonNil(s []string) []string {

@@ -357,7 +357,16 @@ func addExtra(site afero.Fs, extra map[string][]byte) error {
 		if _, err := site.Stat(path); err == nil {
 			return fmt.Errorf("%s is both a file of the site (from static/ or a template) and a generated file; rename or remove the site's", name)
 		}
-		if err := writeFile(site, path, extra[name]); err != nil {
+		b := extra[name]
+		if strings.HasSuffix(name, ".json") && json.Valid(b) {
+			// Safe to embed in a page's <script>, as events.js is: "<",
+			// ">", "&", U+2028 and U+2029 in strings become \u escapes,
+			// which mean the same to every JSON reader.
+			var esc bytes.Buffer
+			json.HTMLEscape(&esc, b)
+			b = esc.Bytes()
+		}
+		if err := writeFile(site, path, b); err != nil {
 			return err
 		}
 	}
