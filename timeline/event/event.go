@@ -108,6 +108,8 @@ type draft struct {
 	// where the report is: drafts of one sentence are never merged.
 	article  string
 	sentence int
+	// tense is the span whose clause's tense may make the event planned.
+	tense timex.Span
 }
 
 // Confidence factors for how sure it is that a date dates a clause.
@@ -120,21 +122,30 @@ const (
 	competing = 0.8
 )
 
-// article makes the drafts of one article, a sentence at a time.
+// article makes the drafts of one article, a sentence at a time. Each
+// step reads its sentence, or its clause, and no more: the cost grows
+// linearly with the article, however long it is or its sentences are.
 func (x *extractor) article(in Input) []*draft {
 	a := in.Article
 	d := newDater(in.Anchor, x.saying)
 	txs := slices.Clone(in.Timexes)
 	slices.SortStableFunc(txs, func(p, q anchor.Resolved) int { return cmp.Compare(p.Start, q.Start) })
+	posts := newPostFinder(a.Text)
 	var out []*draft
 	for si, s := range a.Sentences {
-		if embeddedPost(a.Text, s) {
+		if posts.embedded(s) {
 			continue // a quoted post and its signature, not a report
 		}
 		var all []anchor.Resolved
 		var dated []dating
-		for _, t := range txs {
-			if t.Start < s.Start || t.End > s.End {
+		// the expressions of the sentence, found among those sorted by
+		// where they start
+		first, _ := slices.BinarySearchFunc(txs, s.Start, func(t anchor.Resolved, at int) int { return cmp.Compare(t.Start, at) })
+		for _, t := range txs[first:] {
+			if t.Start > s.End {
+				break
+			}
+			if t.End > s.End {
 				continue
 			}
 			all = append(all, t)
@@ -142,11 +153,23 @@ func (x *extractor) article(in Input) []*draft {
 				dated = append(dated, dt)
 			}
 		}
+		work.Add(int64(len(all)))
 		if len(dated) == 0 {
 			continue
 		}
-		r := report{x: x, in: in, d: d, sentence: s, index: si, timexes: all}
+		r := &report{x: x, in: in, d: d, sentence: s, index: si, timexes: all}
 		out = append(out, r.drafts(dated)...)
+	}
+	// An event told in a future clause is planned: the tenses of all the
+	// article's events are read at once, with one reading of its text.
+	spans := make([]timex.Span, len(out))
+	for i, dr := range out {
+		spans[i] = dr.tense
+	}
+	for i, tn := range timex.Tenses(a.Text, spans) {
+		if tn.Tense > 0 {
+			out[i].event.Planned = true
+		}
 	}
 	return out
 }
@@ -162,7 +185,20 @@ type report struct {
 	// told is where the sentence starts to tell something, after a
 	// dateline.
 	told int
+
+	// What every event of the sentence reads of the whole of it, read
+	// once: the sentence and its quote trimmed, its key for the
+	// reports' IDs, the expressions' words to skip, and, once needed,
+	// its places and actors and its type.
+	trimmed, quote article.Span
+	idKey          string
+	skip           *skipper
+	whole          *found
+	typ            string
 }
+
+// found are the places and actors named in a stretch of text.
+type found struct{ places, actors []string }
 
 // unit is what one event is made of: a subordinate clause, or the main
 // clause of a group (its pieces, around the subordinate clauses), with
@@ -177,13 +213,19 @@ type unit struct {
 
 // drafts makes an event of each clause that has a date of its own and
 // tells something.
-func (r report) drafts(dated []dating) []*draft {
+func (r *report) drafts(dated []dating) []*draft {
 	text := r.in.Article.Text
 	cls := clauses(text, r.sentence)
 	r.told = r.sentence.Start
 	if i := slices.IndexFunc(cls, func(c clause) bool { return tells(text, []article.Span{c.Span}) }); i >= 0 {
 		r.told = cls[i].Start
 	}
+	r.trimmed = trimmed(text, r.sentence)
+	// The event quotes its sentence as the article has it, so that the
+	// site finds it there, but without a dateline before it.
+	r.quote = trimmed(text, article.Span{Start: r.told, End: r.sentence.End})
+	r.idKey = reportKey(r.trimmed.In(text))
+	r.skip = newSkipper(r.timexes)
 	var withDates []*unit
 	for _, u := range units(cls, dated) {
 		if len(u.dated) > 0 && tells(text, u.spans) {
@@ -227,6 +269,7 @@ func units(cls []clause, dated []dating) []*unit {
 		u := of[clauseAt(cls, dt.tx.Start)]
 		u.dated = append(u.dated, dt)
 	}
+	work.Add(int64(len(cls) + len(dated)))
 
 	// An undated subordinate clause goes with the happening told just
 	// before it in its group ("..., killing three crew members"), else
@@ -236,16 +279,16 @@ func units(cls []clause, dated []dating) []*unit {
 	for _, u := range out {
 		u.extent = append(u.extent, u.spans...)
 	}
-	for i, u := range out {
-		if len(u.dated) > 0 || !u.sub {
+	lastDated := map[int]*unit{} // group → its last dated unit so far
+	for _, u := range out {
+		if len(u.dated) > 0 {
+			lastDated[u.group] = u
 			continue
 		}
-		var to *unit
-		for j := i - 1; j >= 0 && to == nil; j-- {
-			if v := out[j]; v.group == u.group && len(v.dated) > 0 {
-				to = v
-			}
+		if !u.sub {
+			continue
 		}
+		to := lastDated[u.group]
 		if m := mains[u.group]; to == nil && m != nil && len(m.dated) > 0 {
 			to = m
 		}
@@ -261,60 +304,86 @@ func units(cls []clause, dated []dating) []*unit {
 
 // clauseAt is the index of the clause that holds offset at.
 func clauseAt(cls []clause, at int) int {
-	for i, c := range cls {
-		if at < c.End {
-			return i
-		}
-	}
-	return len(cls) - 1
+	// the clauses follow each other: the first that ends after at
+	i, _ := slices.BinarySearchFunc(cls, at+1, func(c clause, at int) int { return cmp.Compare(c.End, at) })
+	return min(i, len(cls)-1)
 }
 
 // draft makes the event of one unit, dated by gov.
-func (r report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft {
+//
+// The event is planned when gov lies after the article's date; article
+// also makes it planned when gov's clause is in the future tense.
+func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft {
 	a, text := r.in.Article, r.in.Article.Text
-	var skip []article.Span
-	for _, t := range r.timexes {
-		skip = append(skip, article.Span{Start: t.Start, End: t.End})
-	}
 	var words, lower []string
 	for _, s := range u.extent {
-		words = append(words, contentWords(text, s.Start, s.End, skip...)...)
+		words = append(words, r.skip.contentWords(text, s.Start, s.End)...)
 		lower = append(lower, lowerWords(text, s)...)
 	}
-	whole := []article.Span{r.sentence}
 	places, actors := r.x.find.find(text, u.extent)
 	if len(places) == 0 || len(actors) == 0 {
 		// A clause that names no place happened where its sentence says
 		// ("..., forcing them to retreat from positions they seized").
-		p, ac := r.x.find.find(text, whole)
+		w := r.wholeFound()
 		if len(places) == 0 {
-			places = p
+			places = w.places
 		}
 		if len(actors) == 0 {
-			actors = ac
+			actors = w.actors
 		}
 	}
-	tense, _ := timex.ClauseTense(text, gov.tx.Start, gov.tx.End)
-	sentence := trimmed(text, r.sentence)
-	// The event quotes its sentence as the article has it, so that the
-	// site finds it there, but without a dateline before it.
-	quote := trimmed(text, article.Span{Start: r.told, End: r.sentence.End})
+	typ, ok := typeIn(r.x.types, lower)
+	if !ok {
+		typ = r.sentenceType()
+	}
 	e := timeline.Event{
-		Planned: tense > 0 || r.d.after(gov.when),
-		Text:    quote.In(text),
-		Type:    typeOf(r.x.types, lower, lowerWords(text, r.sentence)),
+		Planned: r.d.after(gov.when),
+		Text:    r.quote.In(text),
+		Type:    typ,
 		Places:  nonNil(places),
 		Actors:  nonNil(actors),
 	}
 	r.d.fill(&e, gov, conf)
 	src := articleSource(a, r.in.Anchor)
 	src.Timex = timeline.SourceTimex{Start: gov.tx.Start, End: gov.tx.End, Text: gov.tx.Text, Value: gov.tx.Value}
-	src.Sentence = sourceSpan(text, sentence)
+	src.Sentence = sourceSpan(text, r.trimmed)
 	src.Clause = sourceSpan(text, trimmed(text, cl))
 	e.Sources = []timeline.Source{src}
-	d := &draft{event: e, when: gov.when, words: words, article: a.Slug, sentence: r.index}
-	d.event.Sources[0].ID = reportID(d)
+	d := &draft{event: e, when: gov.when, words: words, article: a.Slug, sentence: r.index,
+		tense: timex.Span{Start: gov.tx.Start, End: gov.tx.End}}
+	d.event.Sources[0].ID = reportIDOf(d.article, r.idKey, src.Timex.Text)
 	return d
+}
+
+// wholeFound are the places and actors the whole sentence names.
+func (r *report) wholeFound() *found {
+	if r.whole == nil {
+		p, ac := r.x.find.find(r.in.Article.Text, []article.Span{r.sentence})
+		r.whole = &found{p, ac}
+	}
+	return r.whole
+}
+
+// sentenceType is the type the words of the whole sentence give: that of
+// an event whose own clauses name none.
+func (r *report) sentenceType() string {
+	if r.typ == "" {
+		r.typ = typeOf(r.x.types, lowerWords(r.in.Article.Text, r.sentence))
+	}
+	return r.typ
+}
+
+// typeIn is the first of types, by precedence, with a keyword among
+// words; ok is false when none has.
+func typeIn(types []eventType, words []string) (name string, ok bool) {
+	for _, t := range types {
+		for _, k := range t.keywords {
+			if k.in(words) {
+				return t.name, true
+			}
+		}
+	}
+	return "", false
 }
 
 // govern picks the date that dates a clause among the dates in it: two
@@ -323,7 +392,7 @@ func (r report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft
 // DATE over a TIME ("on Monday ... at 1400 GMT": the clock time only
 // borrows a day), the most precise, the first. disagree reports another date in the clause that does not
 // overlap the chosen one.
-func (r report) govern(ds []dating) (gov dating, disagree bool) {
+func (r *report) govern(ds []dating) (gov dating, disagree bool) {
 	var cands []dating
 	for i := 0; i < len(ds); i++ {
 		if i+1 < len(ds) && r.joined(ds[i], ds[i+1]) {
@@ -357,7 +426,7 @@ func timexRank(t timex.Type) int {
 
 // joined reports whether two dates are the ends of one period: only a
 // range word between them ("to", "-"), or "and" after "between".
-func (r report) joined(p, q dating) bool {
+func (r *report) joined(p, q dating) bool {
 	text := r.in.Article.Text
 	between := tokenize(text, p.tx.End, q.tx.Start)
 	if len(between) != 1 {
@@ -367,13 +436,16 @@ func (r report) joined(p, q dating) bool {
 	if rangeWords[k] {
 		return true
 	}
-	before := tokenize(text, r.sentence.Start, p.tx.Start)
-	return k == "and" && len(before) > 0 && betweenWords[before[len(before)-1].key()]
+	if k != "and" {
+		return false
+	}
+	before, ok := tokenBefore(text, r.sentence.Start, p.tx.Start)
+	return ok && betweenWords[before.key()]
 }
 
 // period joins two dates into the period from the one through the other,
 // as sure as the less sure of them; its expression spans both.
-func (r report) period(p, q dating) dating {
+func (r *report) period(p, q dating) dating {
 	text := r.in.Article.Text
 	tx := p.tx
 	tx.End = q.tx.End

@@ -1,6 +1,7 @@
 package event
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -167,14 +168,10 @@ func (f *finder) find(text string, spans []article.Span) (places, actors []strin
 		n          *gazName
 	}
 	var hits []hit
-	free := func(s, e int) bool {
-		for _, h := range hits {
-			if s < h.end && h.start < e {
-				return false
-			}
-		}
-		return true
-	}
+	// taken marks the bytes the hits so far cover: whether a name is
+	// free takes the time of its length, whatever the number of hits.
+	taken := newCover(spans)
+	free := func(s, e int) bool { return !taken.any(s, e) }
 	for _, sp := range spans {
 		in := text[sp.Start:sp.End]
 		// ASCII folding keeps byte offsets, which Unicode folding may not.
@@ -195,6 +192,7 @@ func (f *finder) find(text string, spans []article.Span) (places, actors []strin
 					off = s + 1
 					if boundary(in, s, e) && free(sp.Start+s, sp.Start+e) {
 						hits = append(hits, hit{sp.Start + s, sp.Start + e, n})
+						taken.mark(sp.Start+s, sp.Start+e)
 					}
 				}
 			}
@@ -239,4 +237,52 @@ func asciiMap(s string, lo, hi byte, shift int) string {
 		}
 	}
 	return string(b)
+}
+
+// cover is a set of the bytes of a text, within some spans of it.
+type cover struct {
+	union []article.Span // the spans, overlapping ones joined, in order
+	base  []int          // where each of union starts in bytes
+	bytes []bool
+}
+
+func newCover(spans []article.Span) *cover {
+	sorted := slices.Clone(spans)
+	slices.SortFunc(sorted, func(a, b article.Span) int { return cmp.Compare(a.Start, b.Start) })
+	c := &cover{}
+	for _, s := range sorted {
+		if n := len(c.union); n > 0 && s.Start <= c.union[n-1].End {
+			c.union[n-1].End = max(c.union[n-1].End, s.End)
+			continue
+		}
+		c.union = append(c.union, s)
+	}
+	size := 0
+	for _, u := range c.union {
+		c.base = append(c.base, size)
+		size += u.End - u.Start
+	}
+	c.bytes = make([]bool, size)
+	return c
+}
+
+// at is the bytes of text[s:e], which lies within one of the spans.
+func (c *cover) at(s, e int) []bool {
+	i, found := slices.BinarySearchFunc(c.union, s, func(u article.Span, at int) int { return cmp.Compare(u.Start, at) })
+	if !found {
+		i--
+	}
+	from := c.base[i] + s - c.union[i].Start
+	return c.bytes[from : from+e-s]
+}
+
+// any reports whether a byte of text[s:e] is in the set.
+func (c *cover) any(s, e int) bool { return slices.Contains(c.at(s, e), true) }
+
+// mark puts the bytes of text[s:e] in the set.
+func (c *cover) mark(s, e int) {
+	b := c.at(s, e)
+	for i := range b {
+		b[i] = true
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"crypto/sha1"
 	"encoding/hex"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -63,18 +64,31 @@ func merge(drafts []*draft, types []eventType) []timeline.Event {
 		}
 		return parent[i]
 	}
-	near := map[string][]int{}
-	for i, d := range drafts {
-		near["article "+d.article] = append(near["article "+d.article], i)
-		for _, p := range d.event.Places {
-			near["place "+p] = append(near["place "+p], i)
+	union := func(i, j int) {
+		if ri, rj := root(i), root(j); ri != rj {
+			parent[rj] = ri
 		}
 	}
-	for _, ids := range near {
+	mergeRepeats(drafts, root, union)
+	// Reports of one place in two articles.
+	places := map[string][]int{}
+	for i, d := range drafts {
+		for _, p := range d.event.Places {
+			places[p] = append(places[p], i)
+		}
+	}
+	for _, ids := range places {
+		// by article, so that only the pairs of two articles are looked at
+		slices.SortStableFunc(ids, func(i, j int) int { return cmp.Compare(drafts[i].article, drafts[j].article) })
 		for x, i := range ids {
-			for _, j := range ids[x+1:] {
+			y := x + 1
+			for y < len(ids) && drafts[ids[y]].article == drafts[i].article {
+				y++
+			}
+			for _, j := range ids[y:] {
+				work.Add(1)
 				if root(i) != root(j) && same(drafts[i], drafts[j]) {
-					parent[root(j)] = root(i)
+					union(i, j)
 				}
 			}
 		}
@@ -109,6 +123,93 @@ func merge(drafts []*draft, types []eventType) []timeline.Event {
 	}
 	dedupe(events)
 	return events
+}
+
+// mergeRepeats joins the reports of one article that tell one happening
+// twice (see same): those of one date, not of one sentence, in words
+// alike. It compares each set of words a date's reports use once with
+// each other, rather than every report with every other: an article that
+// repeats itself costs no more than one that does not.
+func mergeRepeats(drafts []*draft, root func(int) int, union func(i, j int)) {
+	type block struct {
+		article, date, end string
+		precision          timeline.Precision
+		planned            bool
+	}
+	// words is the reports of one block that use one set of words.
+	type words struct {
+		set       map[string]bool
+		ids       []int
+		sentence  int  // of ids[0]
+		sentences bool // ids are of more than one sentence
+		// joined says every report of ids is joined to the others
+		joined bool
+	}
+	blocks := map[block]map[string]*words{}
+	var order []block
+	for i, d := range drafts {
+		if len(d.words) == 0 {
+			continue // like nothing (see jaccard)
+		}
+		k := block{d.article, d.event.Date, d.event.End, d.event.Precision, d.event.Planned}
+		if blocks[k] == nil {
+			blocks[k] = map[string]*words{}
+			order = append(order, k)
+		}
+		set := map[string]bool{}
+		for _, w := range d.words {
+			set[w] = true
+		}
+		key := strings.Join(slices.Sorted(maps.Keys(set)), "\x00")
+		w := blocks[k][key]
+		if w == nil {
+			w = &words{set: set, sentence: d.sentence}
+			blocks[k][key] = w
+		}
+		w.ids = append(w.ids, i)
+		w.sentences = w.sentences || d.sentence != w.sentence
+	}
+	join := func(ws ...*words) {
+		for _, w := range ws {
+			for _, i := range w.ids {
+				union(ws[0].ids[0], i)
+			}
+			w.joined = true
+		}
+	}
+	for _, k := range order {
+		var ws []*words
+		for _, w := range blocks[k] {
+			ws = append(ws, w)
+		}
+		// Reports in the same words and two sentences are joined; so
+		// are all those of two sets of words alike, unless all are of
+		// one sentence. The order of ws does not matter: the events are
+		// what is joined in the end.
+		for _, w := range ws {
+			if w.sentences {
+				join(w)
+			}
+		}
+		slices.SortFunc(ws, func(a, b *words) int { return cmp.Compare(len(a.set), len(b.set)) })
+		for x, a := range ws {
+			for _, b := range ws[x+1:] {
+				if len(b.set) > 2*len(a.set) {
+					break // too many words more to be alike (jaccard ≤ 1/2)
+				}
+				work.Add(1)
+				if a.joined && b.joined && root(a.ids[0]) == root(b.ids[0]) {
+					continue
+				}
+				if !a.sentences && !b.sentences && a.sentence == b.sentence {
+					continue
+				}
+				if setJaccard(a.set, b.set) >= repeated {
+					join(a, b)
+				}
+			}
+		}
+	}
 }
 
 // join makes one event of the drafts of one happening. It takes its
@@ -171,15 +272,21 @@ func boolRank(b bool) int {
 	return 0
 }
 
-// reportID derives the ID of one report from its article and its
+// reportKey is a sentence as a report's ID reads it: in lower case, its
+// spaces folded.
+func reportKey(sentence string) string {
+	return strings.Join(strings.Fields(strings.ToLower(sentence)), " ")
+}
+
+// reportIDOf derives the ID of one report from its article and its
 // words: the sentence, and the expression that dates it (a sentence that
 // tells two happenings gives two reports). It stays the same however the
 // articles are ordered or added to, however the resolver dates the
 // sentence, and whatever else in the article is edited: 3f2a9c01be7d.
-func reportID(d *draft) string {
-	src := d.event.Sources[0]
-	key := d.article + "\x00" + strings.Join(strings.Fields(strings.ToLower(src.Sentence.Text)), " ") +
-		"\x00" + strings.ToLower(src.Timex.Text)
+// The sentence is given by its key (reportKey), which the reports of a
+// sentence share.
+func reportIDOf(article, sentenceKey, timexText string) string {
+	key := article + "\x00" + sentenceKey + "\x00" + strings.ToLower(timexText)
 	sum := sha1.Sum([]byte(key))
 	return hex.EncodeToString(sum[:])[:12]
 }

@@ -1,11 +1,15 @@
 package event
 
 import (
+	"cmp"
 	_ "embed"
+	"slices"
 	"strings"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
 	"conflict-timeline/timeline/internal/wordlist"
 )
@@ -103,6 +107,7 @@ func tokenize(text string, start, end int) []token {
 			i += n
 		}
 	}
+	work.Add(int64(len(out)))
 	return out
 }
 
@@ -153,6 +158,11 @@ func jaccard(a, b []string) float64 {
 	for _, w := range b {
 		sb[w] = true
 	}
+	return setJaccard(sa, sb)
+}
+
+// setJaccard is jaccard of two sets of words.
+func setJaccard(sa, sb map[string]bool) float64 {
 	shared := 0
 	for w := range sa {
 		if sb[w] {
@@ -164,4 +174,130 @@ func jaccard(a, b []string) float64 {
 		return 0
 	}
 	return float64(shared) / float64(all)
+}
+
+// work counts the steps of extraction that do not read tokens (the
+// expressions looked at per sentence, the clauses, the reports merged),
+// and the tokens read: tests check it grows linearly with an article.
+var work atomic.Int64
+
+// skipper tells the words that lie inside any of some spans: the
+// expressions of a sentence, whose words say when, not what. It answers
+// in log time, whatever the number of spans.
+type skipper struct {
+	spans []article.Span // by start
+	reach []int          // reach[i]: the furthest end of spans[:i+1]
+}
+
+func newSkipper(txs []anchor.Resolved) *skipper {
+	s := &skipper{}
+	for _, t := range txs {
+		s.spans = append(s.spans, article.Span{Start: t.Start, End: t.End})
+	}
+	slices.SortStableFunc(s.spans, func(a, b article.Span) int { return cmp.Compare(a.Start, b.Start) })
+	s.reach = make([]int, len(s.spans))
+	for i, sp := range s.spans {
+		s.reach[i] = sp.End
+		if i > 0 {
+			s.reach[i] = max(sp.End, s.reach[i-1])
+		}
+	}
+	return s
+}
+
+// covers reports whether a span holds text[start:end].
+func (s *skipper) covers(start, end int) bool {
+	// the spans that start at or before start: does one reach end?
+	i, found := slices.BinarySearchFunc(s.spans, start, func(sp article.Span, at int) int { return cmp.Compare(sp.Start, at) })
+	for found && i+1 < len(s.spans) && s.spans[i+1].Start == start {
+		i++
+	}
+	if !found {
+		i--
+	}
+	return i >= 0 && s.reach[i] >= end
+}
+
+// contentWords is the package's contentWords, leaving out the words
+// inside the skipper's spans.
+func (s *skipper) contentWords(text string, start, end int) []string {
+	var out []string
+	for _, t := range tokenize(text, start, end) {
+		if !t.word || stopWords[t.key()] || s.covers(t.start, t.end) {
+			continue
+		}
+		out = append(out, stem(t.key()))
+	}
+	return out
+}
+
+// tokenBefore is the last token of text[from:at], as tokenize reads it,
+// found without reading text from from: it starts after the last space
+// before it, where tokenize starts a token too.
+func tokenBefore(text string, from, at int) (token, bool) {
+	s := strings.TrimRightFunc(text[from:at], unicode.IsSpace)
+	if i := strings.LastIndexFunc(s, unicode.IsSpace); i >= 0 {
+		_, n := utf8.DecodeRuneInString(s[i:])
+		from += i + n
+	}
+	toks := tokenize(text, from, at)
+	if len(toks) == 0 {
+		return token{}, false
+	}
+	return toks[len(toks)-1], true
+}
+
+// postFinder tells the sentences of a text that are part of an embedded
+// post, as embeddedPost does. Asked about sentences in order, it reads
+// the text once, where embeddedPost reads a sentence's whole line.
+type postFinder struct {
+	text     string
+	newline  found1
+	marks    []found1
+	nextMark int
+}
+
+// found1 is where a string was last found: at, the first place at or
+// after from it is, -1 for nowhere.
+type found1 struct{ from, at int }
+
+func newPostFinder(text string) *postFinder {
+	f := &postFinder{text: text, newline: found1{-1, 0}, marks: make([]found1, len(embedMarks))}
+	for i := range f.marks {
+		f.marks[i] = found1{-1, 0}
+	}
+	return f
+}
+
+// next is where s is next found in the text at or after p.
+func (f *postFinder) next(c *found1, s string, p int) int {
+	if c.from < 0 || p < c.from || c.at >= 0 && c.at < p {
+		c.from, c.at = p, strings.Index(f.text[p:], s)
+		if c.at >= 0 {
+			c.at += p
+		}
+	}
+	return c.at
+}
+
+// embedded is embeddedPost(text, s).
+func (f *postFinder) embedded(s article.Span) bool {
+	text := f.text
+	sentence := text[s.Start:s.End]
+	if embedded(sentence) {
+		return true
+	}
+	if strings.HasSuffix(strings.TrimRight(sentence, " \"')"), ".") {
+		return false
+	}
+	lineEnd := f.next(&f.newline, "\n", s.Start)
+	if lineEnd < 0 {
+		lineEnd = len(text)
+	}
+	for i, m := range embedMarks {
+		if at := f.next(&f.marks[i], m, s.Start); at >= 0 && at+len(m) <= lineEnd {
+			return true
+		}
+	}
+	return false
 }
