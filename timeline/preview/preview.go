@@ -10,12 +10,16 @@
 //
 // Pages are served from a copy in memory of the last site that built
 // without error, taken once its build is over: a build under way, or
-// one that failed, never shows a half-written site.
+// one that failed, never shows a half-written site; after a failed one,
+// each page shows its error at the top. Requests are looked up in that
+// copy by cleaned path, so nothing outside the site can be named, and
+// the copy holds no link out of the site's folder.
 package preview
 
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"html"
 	"io"
@@ -70,7 +74,7 @@ func Serve(ctx context.Context, opt Options) error {
 		return fmt.Errorf("%w; pick another port with --port", err)
 	}
 	s := &server{opt: opt}
-	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
+	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: time.Minute}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
@@ -87,9 +91,17 @@ func Serve(ctx context.Context, opt Options) error {
 	for {
 		select {
 		case <-ctx.Done():
-			shutdown, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			// Requests under way may finish; a connection that stays
+			// silent (a browser's preconnect) or a client that reads too
+			// slowly is cut rather than waited for.
+			shutdown, cancel := context.WithTimeout(context.Background(), 2*time.Second)
 			defer cancel()
-			return srv.Shutdown(shutdown)
+			if err := srv.Shutdown(shutdown); errors.Is(err, context.DeadlineExceeded) {
+				return srv.Close()
+			} else if err != nil {
+				return err
+			}
+			return nil
 		case err := <-served:
 			return err
 		case <-tick.C:
@@ -135,6 +147,10 @@ type server struct {
 	// failed is the error of the last build when no build ever
 	// succeeded, shown instead of a site.
 	failed atomic.Pointer[string]
+	// broken is the error of the last build when it failed after one
+	// that did not: the last good site is served, each page with this
+	// error at its top.
+	broken atomic.Pointer[string]
 }
 
 // snapshot is a built site in memory, by slash-separated path.
@@ -154,26 +170,35 @@ func (s *server) build(why string) {
 		snap, err = load(dir)
 	}
 	if err != nil {
+		msg := err.Error()
 		if s.site.Load() == nil {
-			msg := err.Error()
 			s.failed.Store(&msg)
 			fmt.Fprintf(s.opt.Log, "preview: the build failed; fix it and save, and the site will be built again:\n%v\n", err)
 		} else {
+			s.broken.Store(&msg)
 			fmt.Fprintf(s.opt.Log, "preview: the build failed; still serving the last good site:\n%v\n", err)
 		}
 		return
 	}
 	s.site.Store(snap)
+	s.broken.Store(nil)
 	if why != "" {
 		fmt.Fprintf(s.opt.Log, "preview: built in %s\n", time.Since(began).Round(time.Millisecond))
 	}
 }
 
 // load reads a built site into memory, hidden files (the build's own
-// list of files) left out.
+// list of files, a publish under way) left out. Only regular files are
+// read, and a symbolic link only when it leads to one inside the site:
+// a link out of it (to ~/.ssh, to /etc) is never served, and a named
+// pipe cannot stall the preview.
 func load(dir string) (*snapshot, error) {
 	snap := &snapshot{files: map[string][]byte{}, built: time.Now()}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+	dir, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil, err
+	}
+	err = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -186,6 +211,9 @@ func load(dir string) (*snapshot, error) {
 		if d.IsDir() {
 			return nil
 		}
+		if !d.Type().IsRegular() && !linksInside(dir, p) {
+			return nil
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
@@ -195,6 +223,43 @@ func load(dir string) (*snapshot, error) {
 		return err
 	})
 	return snap, err
+}
+
+// linksInside reports whether p is a symbolic link to a regular file
+// inside dir.
+func linksInside(dir, p string) bool {
+	target, err := filepath.EvalSymlinks(p)
+	if err != nil {
+		return false
+	}
+	rel, err := filepath.Rel(dir, target)
+	if err != nil || !filepath.IsLocal(rel) {
+		return false
+	}
+	fi, err := os.Stat(target)
+	return err == nil && fi.Mode().IsRegular()
+}
+
+// withError puts the error of the last build at the top of a page's
+// body, escaped, so the author sees that the page is the last good
+// site's, and why the new one is not there.
+func withError(page []byte, msg string) []byte {
+	at := bytes.Index(page, []byte("<body"))
+	if at < 0 {
+		return page
+	}
+	end := bytes.IndexByte(page[at:], '>')
+	if end < 0 {
+		return page
+	}
+	at += end + 1
+	note := fmt.Sprintf(`<div role="alert" style="margin:0;padding:1em;background:#fee;color:#600;border-bottom:2px solid #c00;font:14px/1.4 system-ui,sans-serif">`+
+		`<strong>The last build failed</strong>: this is the site as the build before it left it. Fix the error and save to build again.`+
+		`<pre style="white-space:pre-wrap;margin:.5em 0 0">%s</pre></div>`, html.EscapeString(msg))
+	out := make([]byte, 0, len(page)+len(note))
+	out = append(out, page[:at]...)
+	out = append(out, note...)
+	return append(out, page[at:]...)
 }
 
 func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -229,7 +294,13 @@ func (s *server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.NotFound(w, r)
 		return
 	}
-	http.ServeContent(w, r, name, snap.built, bytes.NewReader(b))
+	modified := snap.built
+	if msg := s.broken.Load(); msg != nil && strings.HasSuffix(name, ".html") {
+		// No modification time: a browser's copy without the error must
+		// not be revalidated as current.
+		b, modified = withError(b, *msg), time.Time{}
+	}
+	http.ServeContent(w, r, name, modified, bytes.NewReader(b))
 }
 
 // stamp is what a poll knows of a file: enough to tell that it changed.
