@@ -146,13 +146,31 @@ func plain(txs []timex.Timex, p float64) []Resolved {
 type span struct{ start, end int }
 
 // votes are the values one expression took over the runs, with the
-// probability of each.
+// probability of each. There are at most as many as runs, and mostly
+// one or two: a list keeps an article's tally small however many
+// expressions it has.
 type votes struct {
-	first  timex.Timex // as the first run that found it gave it
-	values map[string]float64
-	mods   map[string]string // a value's mod
-	types  map[string]timex.Type
-	order  []string // values in the order first seen
+	first timex.Timex // as the first run that found it gave it
+	all   []vote      // in the order first seen
+}
+
+// vote is one value an expression took, its probability, and the mod and
+// type it took with it.
+type vote struct {
+	value string
+	p     float64
+	mod   string
+	typ   timex.Type
+}
+
+// of is the vote for a value; the zero vote for one not taken.
+func (v *votes) of(value string) vote {
+	for _, x := range v.all {
+		if x.value == value {
+			return x
+		}
+	}
+	return vote{}
 }
 
 type tally struct {
@@ -167,15 +185,16 @@ func (t *tally) add(txs []timex.Timex, p float64) {
 		k := span{tx.Start, tx.End}
 		v := t.spans[k]
 		if v == nil {
-			v = &votes{first: tx, values: map[string]float64{}, mods: map[string]string{}, types: map[string]timex.Type{}}
+			v = &votes{first: tx}
 			t.spans[k] = v
 			t.order = append(t.order, k)
 		}
-		if _, ok := v.values[tx.Value]; !ok {
-			v.order = append(v.order, tx.Value)
-			v.mods[tx.Value], v.types[tx.Value] = tx.Mod, tx.Type
+		i := slices.IndexFunc(v.all, func(x vote) bool { return x.value == tx.Value })
+		if i < 0 {
+			i = len(v.all)
+			v.all = append(v.all, vote{value: tx.Value, mod: tx.Mod, typ: tx.Type})
 		}
-		v.values[tx.Value] += p
+		v.all[i].p += p
 	}
 }
 
@@ -207,17 +226,18 @@ func (v *votes) decide() Resolved {
 	for _, d := range dates {
 		held += d.p
 	}
-	if len(dates) == 0 || v.values[other] > held {
+	if o := v.of(other); len(dates) == 0 || o.p > held {
 		// Not a date, or mostly not one: a duration, PRESENT_REF.
-		r.Value, r.Mod, r.Type, r.Confidence = other, v.mods[other], v.types[other], v.values[other]
+		r.Value, r.Mod, r.Type, r.Confidence = other, o.mod, o.typ, o.p
 	} else {
 		r.Value, r.Confidence, r.Coarsened = choose(dates)
 		if from, through, p, ok := pairBelow(dates, r.Value); ok && r.Coarsened {
 			r.From, r.Through, r.Confidence = from, through, p
 		}
-		r.Mod, r.Type = v.mods[r.Value], v.types[r.Value]
+		told := v.of(r.Value)
+		r.Mod, r.Type = told.mod, told.typ
 		if r.Coarsened {
-			r.Mod, r.Type = v.mods[best], timex.Date
+			r.Mod, r.Type = v.of(best).mod, timex.Date
 		}
 		r.Earliest, r.Latest = spread(dates)
 	}
@@ -228,13 +248,14 @@ func (v *votes) decide() Resolved {
 // bestOther are the most probable date value and the most probable
 // value that is not a date.
 func (v *votes) bestOther() (best, other string) {
-	for _, val := range v.order {
-		_, err := date.Parse(val)
+	var pBest, pOther float64
+	for _, x := range v.all {
+		_, err := date.Parse(x.value)
 		switch {
-		case err == nil && (best == "" || v.values[val] > v.values[best]):
-			best = val
-		case err != nil && (other == "" || v.values[val] > v.values[other]):
-			other = val
+		case err == nil && (best == "" || x.p > pBest):
+			best, pBest = x.value, x.p
+		case err != nil && (other == "" || x.p > pOther):
+			other, pOther = x.value, x.p
 		}
 	}
 	return best, other
@@ -250,9 +271,9 @@ type weighed struct {
 
 func (v *votes) dates() []weighed {
 	var out []weighed
-	for _, val := range v.order {
-		if d, err := date.Parse(val); err == nil {
-			out = append(out, weighed{val, d, v.values[val]})
+	for _, x := range v.all {
+		if d, err := date.Parse(x.value); err == nil {
+			out = append(out, weighed{x.value, d, x.p})
 		}
 	}
 	return out
