@@ -42,6 +42,12 @@ type Article struct {
 	Title  string
 	URL    string // where it was published, if known
 	Source string // publisher or original file name
+	// Author and Published cite the article as its file gives them
+	// (front matter, HTML metadata): "Tom Perry", and the publication
+	// date as far as it is known, 2016-08-07, 2016-08 or 2016. A
+	// plain-text article has neither; its title stands in.
+	Author    string
+	Published string
 	// File is the article's file name in the articles folder, under
 	// which config.toml pins its date ([articles."FILE"]); the site tells
 	// readers of an undated article to do so.
