@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"strings"
+	"sync/atomic"
 	"time"
 
 	"conflict-timeline/timeline/article"
@@ -87,6 +88,11 @@ const (
 	bound   role = iota // D is after it (before it, if announced), no nearer
 	nearest             // the latest reported or earliest announced
 )
+
+// work counts the bytes clue reading reads beyond the words of the
+// expressions and the tokens timex reads: tests check that it grows
+// linearly with an article.
+var work atomic.Int64
 
 // readClues resolves a headline and body without an anchor and keeps the
 // expressions that say something about the article's own date. lead is

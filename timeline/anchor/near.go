@@ -121,14 +121,8 @@ const backgroundWindow = 10
 // backgroundBefore reports a background word ("since") among the words
 // before offset at, within the sentence.
 func backgroundBefore(text string, at int) bool {
-	from := max(0, at-200)
-	before := text[from:at]
-	if i := strings.LastIndexAny(before, ".!?;\n"); i >= 0 {
-		before = before[i+1:]
-	}
-	words := strings.FieldsFunc(strings.ToLower(before), notLetter)
-	for i := len(words) - 1; i >= 0 && i >= len(words)-backgroundWindow; i-- {
-		if backgroundWords[words[i]] {
+	for _, w := range sentenceWordsBefore(text, at, backgroundWindow) {
+		if backgroundWords[w] {
 			return true
 		}
 	}
@@ -143,13 +137,16 @@ func backgroundBefore(text string, at int) bool {
 func isStamp(text string, start, end int) bool {
 	// Only up to the first word after it is read, not the whole line:
 	// on a long line that is read again for every date.
-	for _, r := range text[end:] {
-		if r == '\n' {
+	read := len(text) - end
+	for i, r := range text[end:] {
+		if r == '\n' || !unicode.IsPunct(r) && !unicode.IsSpace(r) {
+			read = i
 			break
 		}
-		if !unicode.IsPunct(r) && !unicode.IsSpace(r) {
-			return false
-		}
+	}
+	work.Add(int64(read))
+	if end+read < len(text) && text[end+read] != '\n' {
+		return false
 	}
 	before := strings.TrimRightFunc(text[:start], unicode.IsSpace)
 	if before == "" || strings.HasSuffix(before, "\n") {
@@ -174,7 +171,7 @@ const currentWindow = 5
 // or with "so far" just before or after it ("so far in January", "in
 // 2024 so far"). A year-end review may still say so a few weeks on.
 func namedCurrent(text string, start, end int) bool {
-	before := sentenceWordsBefore(text, start)
+	before := sentenceWordsBefore(text, start, currentWindow+2)
 	rest := text[end:min(len(text), end+40)]
 	if i := strings.IndexAny(rest, ".!?;\n"); i >= 0 {
 		rest = rest[:i] // "on Nov. 10. So far, ..." is another sentence
@@ -205,12 +202,36 @@ func soFar(w string, rest []string) bool {
 	return w == "so" && len(rest) > 0 && rest[0] == "far"
 }
 
-// sentenceWordsBefore are the words of the sentence before offset at, in
-// lower case.
-func sentenceWordsBefore(text string, at int) []string {
+// sentenceWordsBefore are the last n words of the sentence before offset
+// at, within 200 bytes, in lower case. It reads those bytes once and
+// lowers only the n words: it runs for every date of an article.
+func sentenceWordsBefore(text string, at, n int) []string {
 	before := text[max(0, at-200):at]
 	if i := strings.LastIndexAny(before, ".!?;\n"); i >= 0 {
 		before = before[i+1:]
 	}
-	return strings.FieldsFunc(strings.ToLower(before), notLetter)
+	work.Add(int64(len(before)))
+	// the words are the runs of letters (strings.ToLower keeps a letter
+	// a letter, and what is not one not one); the last n of them in a
+	// ring
+	ring := make([]string, n)
+	count, start := 0, -1
+	for i, r := range before {
+		switch letter := unicode.IsLetter(r); {
+		case letter && start < 0:
+			start = i
+		case !letter && start >= 0:
+			ring[count%n] = before[start:i]
+			count, start = count+1, -1
+		}
+	}
+	if start >= 0 {
+		ring[count%n] = before[start:]
+		count++
+	}
+	out := make([]string, 0, min(count, n))
+	for k := max(0, count-n); k < count; k++ {
+		out = append(out, strings.ToLower(ring[k%n]))
+	}
+	return out
 }
