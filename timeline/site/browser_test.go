@@ -49,6 +49,7 @@ func TestBrowser(t *testing.T) {
 				}
 			})
 			t.Run("filter", func(t *testing.T) { checkFilter(t, b.Tab(t), r.root) })
+			t.Run("verified-only", func(t *testing.T) { checkVerified(t, b.Tab(t), r.root) })
 			t.Run("background", func(t *testing.T) { checkBackground(t, b.Tab(t), r.root) })
 			t.Run("tooltips", func(t *testing.T) { checkTooltips(t, b.Tab(t), r.root) })
 		})
@@ -81,13 +82,13 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 		{name: "actor", fields: map[string]string{"actor": "rebels"},
 			want: []string{"2012-fighting-aleppo", "2016-07-31-aleppo-offensive", "2016-08-06-aleppo-siege-broken"}},
 		{name: "type", fields: map[string]string{"type": "air strike"},
-			want: []string{"2015-09-30-russian-air-strikes", "2016-08-11-millis-hospital"}},
+			want: []string{"2015-09-30-russian-air-strikes", "a1b2c3d4e5f6", "2016-08-11-millis-hospital"}},
 		{name: "words match text and type", words: "siege",
 			want: []string{"2016-07-castello-road-cut", "2016-07-31-aleppo-offensive", "2016-08-06-aleppo-siege-broken", "undated-aid-warning"}},
 		{name: "words ignore case and accents", words: "DÉRAA",
 			want: []string{"2011-03-18-deraa-fire"}},
 		{name: "date range", fields: map[string]string{"from": "2016-08-01", "to": "2016-08-31"},
-			want: []string{"2016-08-06-aleppo-siege-broken", "2016-08-08-security-council-meeting", "2016-08-11-millis-hospital", "2016-08-14-idlib-market-shelling"}},
+			want: []string{"a1b2c3d4e5f6", "2016-08-06-aleppo-siege-broken", "2016-08-08-security-council-meeting", "2016-08-11-millis-hospital", "2016-08-14-idlib-market-shelling"}},
 		{name: "a day inside a month and a range", fields: map[string]string{"from": "2016-07-30", "to": "2016-07-30"},
 			want: []string{"2016-07-castello-road-cut", "2016-07-23-aleppo-hospitals"}},
 		{name: "words and place together", words: "hospital", fields: map[string]string{"place": "Idlib"},
@@ -100,6 +101,16 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 			want: []string{"2016-08-14-idlib-market-shelling"}},
 		{name: "stated or known to the day, in July 2016", fields: map[string]string{"exact": "1", "from": "2016-07-01", "to": "2016-07-31"},
 			want: []string{"2016-07-23-aleppo-hospitals", "2016-07-31-aleppo-offensive"}},
+		// Verified by the editor, alone and with the other filters.
+		{name: "verified only", fields: map[string]string{"verified": "1"}, want: verified()},
+		{name: "verified, in Idlib", fields: map[string]string{"verified": "1", "place": "Idlib"},
+			want: []string{"2016-08-14-idlib-market-shelling"}},
+		{name: "verified and stated or known to the day, from 2016", fields: map[string]string{"verified": "1", "exact": "1", "from": "2016-01-01"},
+			want: []string{"2016-08-06-aleppo-siege-broken", "2016-08-14-idlib-market-shelling"}},
+		{name: "verified, by the words of a summary", words: "government's siege", fields: map[string]string{"verified": "1"},
+			want: []string{"2016-08-06-aleppo-siege-broken"}},
+		{name: "words of a summary", words: "last route into eastern",
+			want: []string{"2016-07-castello-road-cut"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -181,6 +192,102 @@ func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {
 		t.Errorf("Clear does not bring the chronology back: %v", err)
 	}
 	tb.Check("filter reload")
+}
+
+// checkVerified: the "verified only" toggle keeps exactly the events
+// whose cards the editor marked verified, shows them marked, lives in
+// the URL (#verified=1) so that it survives a reload, alone or with
+// another filter, and is what the home page's count of verified events
+// leads to.
+func checkVerified(t *testing.T, tb *browsertest.Tab, root string) {
+	tb.Open(root + "index.html")
+	want := verified()
+	// The chronology's cards say which are verified, and show it.
+	marked := browsertest.Eval[[]string](tb, `[...document.querySelectorAll('#chronology article.event[data-verified="true"]')].map(a => a.id.replace(/^e-/, ""))`)
+	if !slices.Equal(marked, want) {
+		t.Errorf("cards marked data-verified: %q, want %q", marked, want)
+	}
+	if n := browsertest.Eval[int](tb, `document.querySelectorAll('#chronology article.event[data-verified="true"] .badge-verified').length`); n != len(want) {
+		t.Errorf("%d verified cards carry the verified mark, want %d", n, len(want))
+	}
+	if n := browsertest.Eval[int](tb, `document.querySelectorAll('#chronology article.event[data-verified="false"] .badge-verified').length`); n != 0 {
+		t.Errorf("%d cards not verified carry the verified mark", n)
+	}
+	type result struct {
+		ID       string `json:"id"`
+		Verified string `json:"verified"`
+		Marked   bool   `json:"marked"`
+	}
+	results := func() (ids []string) {
+		for _, r := range browsertest.Eval[[]result](tb, `[...document.querySelectorAll("#results-list article.event")].map(a => ({
+			id: a.id.replace(/^r-/, ""), verified: a.dataset.verified, marked: !!a.querySelector(".badge-verified")}))`) {
+			if r.Verified != "true" || !r.Marked {
+				t.Errorf("result %s: data-verified %q, marked %v", r.ID, r.Verified, r.Marked)
+			}
+			ids = append(ids, r.ID)
+		}
+		return ids
+	}
+
+	tb.Do(chromedp.Click(chromedp.CSS(`#f-verified`)))
+	if got := results(); !slices.Equal(got, want) {
+		t.Errorf("verified only: %q, want %q", got, want)
+	}
+	loc := browsertest.Eval[string](tb, `location.href`)
+	if !strings.HasSuffix(loc, "#verified=1") {
+		t.Fatalf("the verified-only toggle is not in the URL: %s", loc)
+	}
+	// Reloaded, from another page.
+	tb.Open(root + "about.html")
+	tb.Open(loc)
+	if got := results(); !slices.Equal(got, want) || !browsertest.Eval[bool](tb, `document.getElementById("f-verified").checked`) {
+		t.Errorf("after reloading %s: %q, want %q, with the box checked", loc, got, want)
+	}
+	// With a place, reloaded: both are kept.
+	browsertest.Eval[chromedp.Void](tb, `(() => { const s = document.getElementById("f-place"); s.value = "Aleppo"; s.dispatchEvent(new Event("change", {bubbles: true})); })()`)
+	loc = browsertest.Eval[string](tb, `location.href`)
+	if !strings.Contains(loc, "place=Aleppo") || !strings.Contains(loc, "verified=1") {
+		t.Fatalf("the URL lacks the place or the toggle: %s", loc)
+	}
+	tb.Open(root + "about.html")
+	tb.Open(loc)
+	if got, want := results(), []string{"2016-08-06-aleppo-siege-broken"}; !slices.Equal(got, want) {
+		t.Errorf("after reloading %s: %q, want %q", loc, got, want)
+	}
+	if !browsertest.Eval[bool](tb, `document.getElementById("f-verified").checked && document.getElementById("f-place").value === "Aleppo"`) {
+		t.Errorf("after reloading %s the form lost the toggle or the place", loc)
+	}
+	// Clear brings the whole chronology back, and unchecks the box.
+	tb.Do(chromedp.Click(chromedp.CSS(`#filter button[type=reset]`)))
+	ctx, cancel := context.WithTimeout(tb.Context(), 10*time.Second)
+	defer cancel()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`!document.getElementById("chronology").hidden && !document.getElementById("f-verified").checked`)); err != nil {
+		t.Errorf("Clear does not bring the chronology back: %v", err)
+	}
+
+	// The home page counts the editor's work, and its count of verified
+	// events leads to them.
+	tally := browsertest.Eval[string](tb, `document.querySelector(".tally").textContent.replace(/\s+/g, " ").trim()`)
+	if w := fmt.Sprintf("%d verified by the editor · 1 dated by inference · 2 hidden by the editor", len(want)); tally != w {
+		t.Errorf("the home page's tally reads %q, want %q", tally, w)
+	}
+	tb.Do(chromedp.Click(chromedp.CSS(`.tally a`)))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelectorAll("#results-list li").length === %d`, len(want)))); err != nil {
+		t.Errorf("the count of verified events does not lead to them: %v", err)
+	}
+	tb.Check("verified only")
+}
+
+// verified are the fixture's events an editor verified, in the order of
+// the site.
+func verified() []string {
+	var ids []string
+	for _, e := range newSiteData(fixture()).Events {
+		if e.Verified {
+			ids = append(ids, e.ID)
+		}
+	}
+	return ids
 }
 
 // checkTooltips: an expression's value shows on keyboard focus and on
@@ -364,6 +471,10 @@ func screenshots(t *testing.T, tb *browsertest.Tab, root string) {
 		{name: "home-open.png", page: "index.html", scheme: "light",
 			js: `document.getElementById("background").open = true; document.querySelector("#e-2016-08-11-millis-hospital details").open = true`},
 		{name: "home-exact.png", page: "index.html#exact=1", scheme: "light"},
+		{name: "home-verified.png", page: "index.html#verified=1&place=Idlib", scheme: "light"},
+		{name: "home-editor.png", page: "index.html", scheme: "light",
+			js: `document.querySelector("#e-2016-08-06-aleppo-siege-broken details.editor").open = true; document.getElementById("e-2016-07-castello-road-cut").scrollIntoView()`},
+		{name: "event-verified.png", page: "events/2016-08-06-aleppo-siege-broken.html", scheme: "light"},
 		{name: "home-dark.png", page: "index.html", scheme: "dark"},
 		{name: "home-filtered.png", page: "index.html#place=Aleppo", scheme: "light"},
 		{name: "article-tooltip.png", page: "sources/aleppo-siege-broken.html", scheme: "light", js: `document.getElementById("t-48").focus()`},

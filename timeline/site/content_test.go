@@ -117,10 +117,13 @@ func TestContentStat(t *testing.T) {
 	project := copyProject(t)
 	writeFiles(t, project, map[string]string{"content/figures.md": "---\ntitle: Figures\n---\n" +
 		`events {{< stat "events" >}}; day {{< stat "day" "-" >}}; uncertain {{< stat "uncertain" "dash" >}}; ` +
-		`articles {{< stat "articles" >}}; unsure {{< stat "articles-uncertain" "-" >}}; months {{< stat "months" >}}` + "\n"})
+		`articles {{< stat "articles" >}}; unsure {{< stat "articles-uncertain" "-" >}}; months {{< stat "months" >}}; ` +
+		`verified {{< stat "verified" "-" >}}; edited {{< stat "edited" "-" >}}; hidden {{< stat "hidden" >}}` + "\n"})
 	got := read(t, build(t, project, in, Options{}), "figures.html")
-	want := fmt.Sprintf("events %d events; day %d; uncertain %d dashs; articles %d articles; unsure %d; months %d months",
-		len(data.Events), day, uncertain, len(data.Articles), articlesUnsure, len(data.Months))
+	verified := count(func(e eventData) bool { return e.Verified })
+	edited := count(func(e eventData) bool { return len(e.Edited) > 0 })
+	want := fmt.Sprintf("events %d events; day %d; uncertain %d dashs; articles %d articles; unsure %d; months %d months; verified %d; edited %d; hidden %d events",
+		len(data.Events), day, uncertain, len(data.Articles), articlesUnsure, len(data.Months), verified, edited, in.Timeline.Hidden)
 	if uncertain == 1 {
 		want = strings.Replace(want, "dashs", "dash", 1)
 	}

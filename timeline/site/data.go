@@ -29,6 +29,9 @@ type siteData struct {
 	Articles []articleData `json:"articles"`
 	Months   []monthData   `json:"months"`
 	Chart    chart         `json:"chart"`
+	// Hidden counts the events an editor hid (events.toml): they are in
+	// no page, but the home page says how many there are.
+	Hidden int `json:"hidden"`
 	// Downloads are the files published beside the pages (the exports),
 	// which every page's footer links to.
 	Downloads []string `json:"downloads,omitempty"`
@@ -53,6 +56,7 @@ type eventData struct {
 	// Short is the start of the event's sentence, for titles: the theme
 	// names the event's page, in lists, feeds and the browser tab, by
 	// its date and this.
+	// It is the editor's summary when there is one.
 	Short      string `json:"short"`
 	Datetime   string `json:"datetime,omitempty"`
 	Year       string `json:"year"`
@@ -77,6 +81,19 @@ type eventData struct {
 	Type   string   `json:"type"`
 	Places []string `json:"places"`
 	Actors []string `json:"actors"`
+
+	// The editor's hand (events.toml, see timeline.Event): Summary is a
+	// one-line account the theme shows before the sentence; Verified
+	// marks an event checked, by VerifiedBy, with Note; Edited lists the
+	// fields set by hand ("date", "type", "places", "actors", "summary",
+	// "merge", "added"), in the order the corrections set them.
+	Summary    string   `json:"summary,omitempty"`
+	Verified   bool     `json:"verified"`
+	VerifiedBy string   `json:"verifiedby,omitempty"`
+	Note       string   `json:"note,omitempty"`
+	Edited     []string `json:"edited"`
+	// Added is true for an event written by hand, not found in an article.
+	Added bool `json:"added"`
 
 	// The date belief (see timeline.Event).
 	Confidence float64 `json:"confidence"`
@@ -117,6 +134,16 @@ type sourceData struct {
 	Article string `json:"article"`
 	Title   string `json:"title"`
 	URL     string `json:"url,omitempty"`
+	// Outlet, Author and Published cite the article: "Reuters", "Tom
+	// Perry", the publication date as given (2016-08-07) with
+	// PublishedLabel and PublishedDatetime for the reader. Each is ""
+	// when neither the event's source nor its article gives it, as for a
+	// plain-text article: then the title stands alone.
+	Outlet            string `json:"outlet,omitempty"`
+	Author            string `json:"author,omitempty"`
+	Published         string `json:"published,omitempty"`
+	PublishedLabel    string `json:"publishedlabel,omitempty"`
+	PublishedDatetime string `json:"publisheddatetime,omitempty"`
 	// Path is the article's page, empty when the article is not part of
 	// the input (then the source is shown without a link).
 	Path            string `json:"path,omitempty"`
@@ -129,15 +156,24 @@ type sourceData struct {
 }
 
 type articleData struct {
-	Slug       string     `json:"slug"`
-	Path       string     `json:"path"`
-	Title      string     `json:"title"`
-	URL        string     `json:"url,omitempty"`
-	Source     string     `json:"source,omitempty"`
-	PageDate   string     `json:"pagedate,omitempty"`
-	Anchor     anchorData `json:"anchor"`
-	Timexes    int        `json:"timexes"`
-	Paragraphs [][]part   `json:"paragraphs"`
+	Slug   string `json:"slug"`
+	Path   string `json:"path"`
+	Title  string `json:"title"`
+	URL    string `json:"url,omitempty"`
+	Source string `json:"source,omitempty"`
+	// Outlet is Source when it names a publisher rather than a file;
+	// Author and Published (with its label and datetime) are the
+	// article's metadata, for its citation. All are "" for a plain-text
+	// article.
+	Outlet            string     `json:"outlet,omitempty"`
+	Author            string     `json:"author,omitempty"`
+	Published         string     `json:"published,omitempty"`
+	PublishedLabel    string     `json:"publishedlabel,omitempty"`
+	PublishedDatetime string     `json:"publisheddatetime,omitempty"`
+	PageDate          string     `json:"pagedate,omitempty"`
+	Anchor            anchorData `json:"anchor"`
+	Timexes           int        `json:"timexes"`
+	Paragraphs        [][]part   `json:"paragraphs"`
 	// Events are the page paths of the events this article reports.
 	Events []string `json:"events"`
 	// Undated articles have no date of their own, so their relative
@@ -249,11 +285,12 @@ func newSiteData(in Input) siteData {
 		}
 	}
 
-	d := siteData{Title: in.Timeline.Title, Events: events, Months: months(events), Chart: newChart(events)}
+	d := siteData{Title: in.Timeline.Title, Events: events, Months: months(events), Chart: newChart(events), Hidden: max(in.Timeline.Hidden, 0)}
 	for _, a := range order {
 		w := parseWhen(a.Anchor.Date, a.Anchor.Precision)
 		ad := articleData{
 			Slug: a.Slug, Path: a.path, Title: a.Title, URL: webURL(a.URL), Source: a.Source,
+			Outlet: outlet(a.Article), Author: strings.TrimSpace(a.Author),
 			PageDate: pageDate(w),
 			Anchor: anchorData{
 				Date: a.Anchor.Date, Label: w.Label, Datetime: w.Datetime,
@@ -266,6 +303,7 @@ func newSiteData(in Input) siteData {
 			Undated:    w.Precision == timeline.PrecisionUnknown,
 			File:       pinFile(a.Article),
 		}
+		ad.Published, ad.PublishedLabel, ad.PublishedDatetime = published(a.Published)
 		d.Articles = append(d.Articles, ad)
 	}
 	if d.Articles == nil {
@@ -301,7 +339,7 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 	ed := eventData{
 		ID: e.ID, Path: paths.path("events", e.ID),
 		Date: e.Date, End: e.End, Precision: prec.String(), Planned: e.Planned,
-		Label: w.Label, Short: shorten(e.Text, titleLength), Datetime: w.Datetime,
+		Label: w.Label, Short: shorten(cmp.Or(strings.TrimSpace(e.Summary), e.Text), titleLength), Datetime: w.Datetime,
 		Year: w.Year, YearLabel: yearLabel, Month: w.Month, MonthLabel: monthLabel,
 		Group:    group,
 		PageDate: pageDate(w),
@@ -310,8 +348,10 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 		w: w,
 	}
 	ed.setBelief(e)
+	ed.setEditor(e)
 	for _, s := range e.Sources {
-		sd := sourceData{Article: s.Article, Title: s.Title, URL: webURL(s.URL)}
+		sd := sourceData{Article: s.Article, Title: s.Title, URL: webURL(s.URL),
+			Outlet: strings.TrimSpace(s.Outlet), Author: strings.TrimSpace(s.Author), Published: s.Published}
 		aw := parseWhen(s.Anchor.Date, s.Anchor.Precision)
 		sd.AnchorLabel = aw.Label
 		sd.AnchorUncertain = anchorUncertain(s.Anchor.Date, s.Anchor.Precision, 0, false)
@@ -324,7 +364,12 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 			if sd.URL == "" {
 				sd.URL = webURL(a.URL)
 			}
+			// What the event's source leaves out, its article may give.
+			sd.Outlet = cmp.Or(sd.Outlet, outlet(a.Article))
+			sd.Author = cmp.Or(sd.Author, strings.TrimSpace(a.Author))
+			sd.Published = cmp.Or(sd.Published, a.Published)
 		}
+		sd.Published, sd.PublishedLabel, sd.PublishedDatetime = published(sd.Published)
 		if sd.Title == "" {
 			sd.Title = s.Article
 		}
@@ -377,6 +422,55 @@ func (ed *eventData) setBelief(e timeline.Event) {
 			ed.SpanLabel = span(dayWhen(first.First()), dayWhen(last.First())).Label
 		}
 	}
+}
+
+// setEditor fills what the site shows of the editor's hand: the
+// summary, the verified mark and the fields set by hand.
+func (ed *eventData) setEditor(e timeline.Event) {
+	ed.Summary = strings.TrimSpace(e.Summary)
+	if ed.Summary == strings.TrimSpace(e.Text) {
+		// A hand-added event without a quote: its summary is its text,
+		// shown once.
+		ed.Summary = ""
+	}
+	ed.Verified = e.Verified
+	if e.Verified {
+		ed.VerifiedBy, ed.Note = strings.TrimSpace(e.VerifiedBy), strings.TrimSpace(e.Note)
+	}
+	ed.Edited = names(e.Edited)
+	ed.Added = slices.Contains(ed.Edited, "added")
+}
+
+// outlet is the publisher an article names, or "" when its source is
+// only the file it was read from (a plain-text article).
+func outlet(a *Article) string {
+	s := strings.TrimSpace(a.Source)
+	if a.File != "" {
+		// The pipeline names the file when the article names no outlet.
+		if s == a.File {
+			return ""
+		}
+		return s
+	}
+	if s == pinFile(&Article{Source: s}) {
+		return ""
+	}
+	return s
+}
+
+// published reads a publication date (2016-08-07, 2016-08, 2016) and
+// puts it in words; a value that does not read is dropped, not shown
+// raw.
+func published(v string) (value, label, datetime string) {
+	d, err := date.Parse(strings.TrimSpace(v))
+	if err != nil {
+		return "", "", ""
+	}
+	w := parseWhen(d.String(), d.Precision())
+	if w.Precision == timeline.PrecisionUnknown {
+		return "", "", ""
+	}
+	return d.String(), w.Label, w.Datetime
 }
 
 // pinFile is the name an article's date is pinned under in config.toml:
@@ -554,6 +648,11 @@ type jsEvent struct {
 	Part       string  `json:"part"`
 	Badge      string  `json:"badge,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
+	// Verified marks an event an editor checked (the "verified only"
+	// filter keeps these), Summary the editor's one-line account, shown
+	// before the sentence and searched with it.
+	Verified bool   `json:"verified,omitempty"`
+	Summary  string `json:"summary,omitempty"`
 	// Parts are "text", or ["expression", "value"] with a third element,
 	// 1, when the expression dated the event.
 	Parts  []any    `json:"parts"`
@@ -571,7 +670,7 @@ func eventsJS(d siteData) []byte {
 		j := jsEvent{
 			ID: e.ID, URL: e.Path + ".html", Label: e.Label, Datetime: e.Datetime,
 			Planned: e.Planned, Precision: e.Precision, Inferred: e.Inferred, Stated: e.Stated,
-			Exact: e.Exact, Part: e.Part,
+			Exact: e.Exact, Part: e.Part, Verified: e.Verified, Summary: e.Summary,
 			Type: e.Type, Places: e.Places, Actors: e.Actors,
 		}
 		if e.Badge != "" {

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -245,15 +246,15 @@ func TestMonthsAndChart(t *testing.T) {
 		keys = append(keys, m.Key+"="+strconv.Itoa(m.Count))
 	}
 	// Only the months the articles report: background has no pages.
-	want := "2016-02=1 2016-07=3 2016-08=4"
+	want := "2016-02=1 2016-07=3 2016-08=5"
 	if got := strings.Join(keys, " "); got != want {
 		t.Errorf("months %s, want %s", got, want)
 	}
 
 	c := d.Chart
-	if c.Unit != "month" || len(c.Bins) != 7 || c.Max != 4 || c.Skipped != 0 || c.Background != 7 || c.Undated != 1 || c.From != "February 2016" {
+	if c.Unit != "month" || len(c.Bins) != 7 || c.Max != 5 || c.Skipped != 0 || c.Background != 7 || c.Undated != 1 || c.From != "February 2016" {
 		t.Errorf("chart: unit %s, %d bins from %s, max %d, %d skipped, %d background, %d undated; "+
-			"want month, 7 (February to August 2016), 4, 0, 7, 1",
+			"want month, 7 (February to August 2016), 5, 0, 7, 1",
 			c.Unit, len(c.Bins), c.From, c.Max, c.Skipped, c.Background, c.Undated)
 	}
 	var inferred int
@@ -292,6 +293,79 @@ func TestShorten(t *testing.T) {
 	for _, tt := range tests {
 		if got := shorten(tt.in, tt.n); got != tt.want {
 			t.Errorf("shorten(%q, %d) = %q, want %q", tt.in, tt.n, got, tt.want)
+		}
+	}
+}
+
+// TestEditorData: what the site data keeps of the editor's hand and of
+// the sources' citations.
+func TestEditorData(t *testing.T) {
+	d := newSiteData(fixture())
+	if d.Hidden != 2 {
+		t.Errorf("hidden %d, want the fixture's 2", d.Hidden)
+	}
+	byID := map[string]eventData{}
+	for _, e := range d.Events {
+		byID[e.ID] = e
+	}
+	siege := byID["2016-08-06-aleppo-siege-broken"]
+	if !siege.Verified || siege.VerifiedBy != "R. Khalil" || siege.Note == "" || !slices.Equal(siege.Edited, []string{"summary", "merge"}) || siege.Added {
+		t.Errorf("the verified event: %+v", siege)
+	}
+	// A summary names the event's page.
+	if siege.Short != "Rebels break the government's siege of eastern Aleppo" {
+		t.Errorf("short %q, want the summary", siege.Short)
+	}
+	if s := siege.Sources[0]; s.Outlet != "Reuters" || s.Author != "Tom Perry" || s.Published != "2016-08-07" || s.PublishedLabel != "Sunday 7 August 2016" || s.PublishedDatetime != "2016-08-07" {
+		t.Errorf("the Reuters source: %+v", s)
+	}
+	if e := byID["a1b2c3d4e5f6"]; !e.Added || e.Verified {
+		t.Errorf("the added event: added %v, verified %v", e.Added, e.Verified)
+	}
+	// A plain-text article cites nothing but its headline.
+	for _, s := range byID["2016-08-11-millis-hospital"].Sources {
+		if s.Outlet != "" || s.Author != "" || s.Published != "" {
+			t.Errorf("a plain-text source cites %+v", s)
+		}
+	}
+
+	// An event's source without metadata takes its article's; an event
+	// added without a quote shows its summary once; a publication date
+	// that does not read is left out, not shown raw.
+	in := fixture()
+	in.Articles[0].Published = "7 August"
+	e := in.Timeline.Events[3] // 2012, from the Reuters article
+	e.Sources[0].Outlet, e.Sources[0].Author, e.Sources[0].Published = "", "", ""
+	e.Summary, e.Text = "  Fighting reaches Aleppo ", "Fighting reaches Aleppo"
+	in.Timeline.Events = []timeline.Event{e}
+	in.Timeline.Hidden = -1
+	d = newSiteData(in)
+	got := d.Events[0]
+	if s := got.Sources[0]; s.Outlet != "Reuters" || s.Author != "Tom Perry" || s.Published != "" || s.PublishedLabel != "" {
+		t.Errorf("a source left to its article: %+v", s)
+	}
+	if got.Summary != "" {
+		t.Errorf("a summary that is the text is shown twice: %q", got.Summary)
+	}
+	if a := d.Articles[0]; a.Outlet != "Reuters" || a.Published != "" {
+		t.Errorf("the Reuters article: outlet %q, published %q", a.Outlet, a.Published)
+	}
+	if d.Hidden != 0 {
+		t.Errorf("hidden %d", d.Hidden)
+	}
+
+	for _, tt := range []struct {
+		a    Article
+		want string
+	}{
+		{Article{Source: "Reuters", File: "a.html"}, "Reuters"},
+		{Article{Source: "a.txt", File: "a.txt"}, ""},
+		{Article{Source: "BBC.com", File: "a.html"}, "BBC.com"},
+		{Article{Source: "millis-hospital.txt"}, ""},
+		{Article{Source: " "}, ""},
+	} {
+		if got := outlet(&tt.a); got != tt.want {
+			t.Errorf("outlet(%+v) = %q, want %q", tt.a, got, tt.want)
 		}
 	}
 }

@@ -47,7 +47,7 @@ func generated(n int, seed uint64, mark func(field string) string) Input {
 			fmt.Sprintf("Officials said the offensive began in %s%s.", second.Format("January 2006"), mark("text")),
 		}
 		title := fmt.Sprintf("Fighting in %s", places[i%len(places)]) // many articles share a title
-		a := article(slug, title+mark("article title"), "Wire"+mark("source"), "https://example.org/"+slug, anchor, paras,
+		a := article(slug, title+mark("article title"), "Wire"+mark("source"), "https://example.org/"+slug, anchor, "", "", paras,
 			tx(first.Format("2 January 2006"), timex.Date, first.Format("2006-01-02")),
 			tx(second.Format("January 2006"), timex.Date, second.Format("2006-01")))
 		a.File = slug + ".txt" + mark("file")

@@ -97,8 +97,11 @@ func TestBuildGolden(t *testing.T) {
 		"events/2016-07-23-aleppo-hospitals.html",         // a range
 		"events/2012-fighting-aleppo.html",                // background
 		"events/undated-aid-warning.html",                 // undated
-		"sources/aleppo-siege-broken.html",
-		"sources/aid-warning.html", // no date of its own
+		"events/2016-08-06-aleppo-siege-broken.html",      // verified, summed up, merged, cited with outlet and author
+		"events/a1b2c3d4e5f6.html",                        // added by hand from a web page
+		"sources/aleppo-siege-broken.html",                // outlet, author, publication date
+		"sources/millis-hospital-strike.html",             // plain text: its headline stands in
+		"sources/aid-warning.html",                        // no date of its own
 		"sources/index.html",
 		"months/2016-07.html",
 		"months/index.html",
@@ -259,7 +262,7 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "layouts partial",
 			files: map[string]string{"layouts/_partials/count.html": `{{ return printf "%d things" (int .n) }}`},
 			file:  "index.html",
-			want:  []string{"16 things from 4 things"},
+			want:  []string{"17 things from 4 things"},
 		},
 		{
 			name:  "theme folder, one file",
@@ -283,7 +286,7 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "params",
 			files: map[string]string{"config.toml": "title = \"Small\"\n[params]\nhomeEventLimit = 5\n[timeline]\nsources = \"seeds\"\n"},
 			file:  "index.html",
-			want:  []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">4 events</span></li>`, "<title>Small</title>"},
+			want:  []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">5 events</span></li>`, "<title>Small</title>"},
 			// Events known only to the year still show in full: there is
 			// no page of theirs to link to.
 			not: []string{`id="e-2016-08-14-idlib-market-shelling"`},
@@ -370,7 +373,7 @@ func TestBuildProgress(t *testing.T) {
 	build(t, "testdata/project", fixture(), Options{Progress: &progress})
 	out := progress.String()
 	for _, want := range []string{
-		"site: preparing 16 events from 4 articles\n",
+		"site: preparing 17 events from 4 articles\n",
 		"site: rendering pages: ",
 		"site: wrote ",
 	} {
@@ -545,9 +548,12 @@ func TestBuildTitleAndLanguage(t *testing.T) {
 func TestHomeParts(t *testing.T) {
 	dir := build(t, "testdata/project", fixture(), Options{})
 	home := read(t, dir, "index.html")
-	background := between(t, home, `<details id="background" class="background">`, "</details>")
+	// The background ends where the news's first year begins (the
+	// background's years have ids of their own): a card's own <details>
+	// (a badge's reasons, the editor's note) must not end it.
+	background := between(t, home, `<details id="background" class="background">`, `<section class="year" aria-labelledby="y-`)
 	undated := between(t, home, `<section id="undated"`, "</section>")
-	news := between(t, home, "</details>", `<section id="undated"`)
+	news := between(t, home, background, `<section id="undated"`)
 
 	event := regexp.MustCompile(`<article class="event[^"]*" id="e-([^"]+)"[^>]*data-part="([a-z]+)"`)
 	ids := func(html string) (list []string) {
@@ -593,7 +599,7 @@ func TestHomeParts(t *testing.T) {
 	}
 
 	// The chart and the month pages are the news's.
-	if !strings.Contains(home, "<p class=\"lede\">16 events from 4 articles, February 2016 to August 2016.</p>") {
+	if !strings.Contains(home, "<p class=\"lede\">17 events from 4 articles, February 2016 to August 2016.</p>") {
 		t.Error("the lede does not span the news, February to August 2016")
 	}
 
@@ -633,7 +639,7 @@ func TestBeliefOnCards(t *testing.T) {
 	if n := strings.Count(home, `class="badge badge-likely"`); n != 1 {
 		t.Errorf("%d likely badges on the home page, want 1", n)
 	}
-	if sure := between(t, home, `id="e-2016-08-14-idlib-market-shelling"`, "</article>"); strings.Contains(sure, "badge") || strings.Contains(sure, "<details") {
+	if sure := between(t, home, `id="e-2016-02-27-cessation-of-hostilities"`, "</article>"); strings.Contains(sure, "badge") || strings.Contains(sure, "<details") {
 		t.Error("a date known to the day carries a badge")
 	}
 	page := read(t, dir, "events/2016-08-11-millis-hospital.html")
@@ -644,6 +650,98 @@ func TestBeliefOnCards(t *testing.T) {
 		if !strings.Contains(page, w) {
 			t.Errorf("the Millis event page lacks %s", w)
 		}
+	}
+}
+
+// TestEditorOnSite: the editor's hand shows where a reader meets the
+// event. A verified event's card carries a compact mark that opens on
+// who checked it and the note; a summary leads and the sentence follows;
+// an edited event's page says which fields were set by hand; sources are
+// cited with outlet, author, date and address where the article gives
+// them, by headline alone where it does not; the home page counts what
+// is verified, inferred and hidden.
+func TestEditorOnSite(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{})
+	home := read(t, dir, "index.html")
+	checks := []struct {
+		name, html string
+		want       []string
+	}{
+		{"the verified card", between(t, home, `<article class="event is-verified" id="e-2016-08-06-aleppo-siege-broken"`, "</article>"), []string{
+			`data-verified="true">`,
+			`<summary><span class="badge badge-verified">✓ verified</span> <span class="why-label">by whom?</span></summary>`,
+			`<p class="verified-by">Verified by R. Khalil.</p>`,
+			`<p class="editor-note">checked against the monitor&#39;s report of 6 August</p>`,
+			`<p class="edited">Set by hand: summary, merged with other reports.</p>`,
+			"<p class=\"summary\">Rebels break the government&#39;s siege of eastern Aleppo</p>\n  <p class=\"text quoted\">ALEPPO, Syria",
+			`<span class="outlet">(Reuters)</span>`,
+		}},
+		{"a card verified by nobody named", between(t, home, `id="e-2011-03-15-protests-damascus"`, "</article>"), []string{
+			`<p class="verified-by">Verified by the editor.</p>`,
+		}},
+		{"an edited card", between(t, home, `id="e-2016-07-castello-road-cut"`, "</article>"), []string{
+			`data-verified="false">`,
+			`<summary><span class="badge badge-edited">✎ edited</span> <span class="why-label">what?</span></summary>`,
+			`<p class="edited">Set by hand: places, actors, summary.</p>`,
+			`<p class="summary">Government forces cut the Castello road, the last route into eastern Aleppo</p>`,
+		}},
+		{"a card added by hand", between(t, home, `id="e-a1b2c3d4e5f6"`, "</article>"), []string{
+			`<summary><span class="badge badge-edited">✎ added by hand</span> <span class="why-label">what?</span></summary>`,
+			`<p class="edited">Written by the editor, not found in an article.</p>`,
+		}},
+		{"the home page", home, []string{
+			`<p class="tally"><a href="#verified=1">3 verified by the editor</a> ·`,
+			"1 dated by inference ·",
+			"2 hidden by the editor</p>",
+			`<label for="f-verified">Only events verified by the editor</label>`,
+		}},
+		{"the verified event's page", read(t, dir, "events/2016-08-06-aleppo-siege-broken.html"), []string{
+			`<p class="flag flag-editor"><span class="badge badge-verified">✓ verified</span> <a href="#editor-h">Editor’s note</a></p>`,
+			"<p class=\"summary lead\">Rebels break the government&#39;s siege of eastern Aleppo</p>\n  <p class=\"text quoted\"><span class=\"source-words\">In the source’s words:</span> ALEPPO",
+			`<h2 id="editor-h">Editor’s note</h2>`,
+			`<p class="edited">Set by hand: summary, merged with other reports.</p>`,
+			`<p class="cite">“Rebels break the government&#39;s siege of eastern Aleppo” (Saturday 6 August 2016).`,
+			`<li>Tom Perry, “Rebels say they have broken the siege of eastern Aleppo”, <cite>Reuters</cite>, <time datetime="2016-08-07">Sunday 7 August 2016</time>, <a href="https://example.org/world/aleppo-siege-broken" rel="external noopener">https://example.org/world/aleppo-siege-broken</a>.</li>`,
+			`<li>“Shelling hits crowded market in Idlib”, <cite>Syria Monitor</cite>, <time datetime="2016-08-16">Tuesday 16 August 2016</time>.</li>`,
+		}},
+		{"an edited event's page", read(t, dir, "events/2016-07-31-aleppo-offensive.html"), []string{
+			`<p class="flag flag-editor"><span class="badge badge-edited">✎ edited</span>`,
+			`<p class="edited">Set by hand: type.</p>`,
+			`<p class="text lead">`, // no summary: the sentence leads, as ever
+		}},
+		{"the added event's page", read(t, dir, "events/a1b2c3d4e5f6.html"), []string{
+			// A web page named by its address is cited by it.
+			`<li><a href="https://example.org/helicopter" rel="external noopener">https://example.org/helicopter</a>.</li>`,
+		}},
+		{"a plain-text article's event", read(t, dir, "events/2016-08-11-millis-hospital.html"), []string{
+			`<li>“Air strikes hit hospital in Millis”.</li>`,
+		}},
+		{"a cited article's page", read(t, dir, "sources/aleppo-siege-broken.html"), []string{
+			`<div><dt>Author</dt><dd>Tom Perry</dd></div>`,
+			`<div><dt>Published</dt><dd><time datetime="2016-08-07">Sunday 7 August 2016</time></dd></div>`,
+			`<p class="cite">Tom Perry, “Rebels say they have broken the siege of eastern Aleppo”, <cite>Reuters</cite>, <time datetime="2016-08-07">Sunday 7 August 2016</time>, <a href="https://example.org/world/aleppo-siege-broken" rel="external noopener">https://example.org/world/aleppo-siege-broken</a>.</p>`,
+		}},
+		{"a plain-text article's page", read(t, dir, "sources/millis-hospital-strike.html"), []string{
+			`<p class="cite">“Air strikes hit hospital in Millis”.</p>`,
+		}},
+	}
+	for _, c := range checks {
+		for _, w := range c.want {
+			if !strings.Contains(c.html, w) {
+				t.Errorf("%s lacks %s", c.name, w)
+			}
+		}
+	}
+	// Nothing of the editor's on an event as extracted.
+	if plain := between(t, home, `id="e-2016-02-27-cessation-of-hostilities"`, "</article>"); strings.Contains(plain, "editor") || strings.Contains(plain, "summary") {
+		t.Error("an event no editor touched carries an editor's mark")
+	}
+	if page := read(t, dir, "events/2016-02-27-cessation-of-hostilities.html"); strings.Contains(page, "editor-h") || strings.Contains(page, "Author") {
+		t.Error("an event no editor touched, from an article without an author, has an editor's note or an author")
+	}
+	// The plain-text article names no author, date or outlet.
+	if src := read(t, dir, "sources/millis-hospital-strike.html"); strings.Contains(src, "<dt>Author</dt>") || strings.Contains(src, "<dt>Published</dt>") || strings.Contains(src, "<cite>") {
+		t.Error("the plain-text article's page cites what its file does not give")
 	}
 }
 

@@ -51,7 +51,7 @@
   var MAX_SHOWN = 300;
 
   // The fields the URL's fragment keeps, in order.
-  var FIELDS = ["q", "place", "actor", "type", "from", "to", "exact"];
+  var FIELDS = ["q", "place", "actor", "type", "from", "to", "exact", "verified"];
 
   // Words for the reader, from the page; English if a theme override
   // dropped them.
@@ -60,6 +60,7 @@
     statusMore: "{n} of {total} events match; the first {shown} are shown.",
     planned: "planned:", dateUnknown: "date unknown",
     likely: "\u2248 likely", unsure: "? unsure", background: "background",
+    verified: "\u2713 verified",
     eventPage: "Event page", eventPageFor: " for {label}",
     type: "Type", places: "Places", actors: "Actors"
   };
@@ -95,12 +96,17 @@
       f.from.max = f.to.max = last;
     }
 
-    // Each event's own words, folded once: lower case, no accents. Source
-    // titles stay out: one headline would match every event it reports.
+    // Each event's own words, folded once: lower case, no accents; an
+    // editor's summary with them. Source titles stay out: one headline
+    // would match every event it reports.
     var haystacks = events.map(function (e) {
       var text = e.parts.map(function (p) { return typeof p === "string" ? p : p[0]; }).join("");
-      return fold([text, e.label, e.type].concat(e.places, e.actors).join(" \u0001 "));
+      return fold([e.summary || "", text, e.label, e.type].concat(e.places, e.actors).join(" \u0001 "));
     });
+    // "Verified only" is offered where an editor verified something.
+    if (f.verified && !events.some(function (e) { return e.verified; })) {
+      f.verified.closest(".field").hidden = true;
+    }
 
     readHash(form);
     form.hidden = false;
@@ -113,9 +119,10 @@
         type: f.type.value,
         from: f.from.value,
         to: f.to.value,
-        exact: f.exact.checked
+        exact: f.exact.checked,
+        verified: !!(f.verified && f.verified.checked)
       };
-      var active = q.words.length || q.place || q.actor || q.type || q.from || q.to || q.exact;
+      var active = q.words.length || q.place || q.actor || q.type || q.from || q.to || q.exact || q.verified;
       writeHash(form, active);
       if (!active) {
         chronology.hidden = false;
@@ -163,6 +170,8 @@
     if (q.type && e.type !== q.type) return false;
     // Stated outright, or known to the day and not inferred.
     if (q.exact && !e.exact) return false;
+    // Checked by an editor (events.toml).
+    if (q.verified && !e.verified) return false;
     if (q.from || q.to) {
       // An event matches when any day it may mean lies in the range;
       // "July 2016" matches a range that touches July.
@@ -196,13 +205,14 @@
   function renderEvent(e) {
     var li = el("li");
     var art = el("article", "event" + (e.badge ? " is-uncertain" + (e.confidence < 0.5 ? " is-doubtful" : "") : "") + (e.planned ? " is-planned" : "") +
-      (e.part === "background" ? " is-background" : ""));
+      (e.part === "background" ? " is-background" : "") + (e.verified ? " is-verified" : ""));
     art.id = "r-" + e.id;
     art.setAttribute("data-precision", e.precision);
     art.setAttribute("data-inferred", String(!!e.inferred));
     art.setAttribute("data-stated", String(!!e.stated));
     art.setAttribute("data-exact", String(!!e.exact));
     art.setAttribute("data-part", e.part);
+    art.setAttribute("data-verified", String(!!e.verified));
     var when = el("p", "when");
     if (e.planned) {
       when.appendChild(el("span", "planned-label", words.planned));
@@ -221,9 +231,15 @@
       when.appendChild(document.createTextNode(" "));
       when.appendChild(el("span", "badge badge-background", words.background));
     }
+    if (e.verified) {
+      // Who and why are on the event's page, a link away.
+      when.appendChild(document.createTextNode(" "));
+      when.appendChild(el("span", "badge badge-verified", words.verified));
+    }
     art.appendChild(when);
+    if (e.summary) art.appendChild(el("p", "summary", e.summary));
 
-    var text = el("p", "text");
+    var text = el("p", e.summary ? "text quoted" : "text");
     e.parts.forEach(function (p) {
       if (typeof p === "string") {
         text.appendChild(document.createTextNode(p));
@@ -269,8 +285,8 @@
     var params = new URLSearchParams(location.hash.slice(1));
     FIELDS.forEach(function (k) {
       var v = params.get(k);
-      if (v === null) return;
       var field = form.elements[k];
+      if (v === null || !field) return;
       if (field.type === "checkbox") {
         field.checked = v === "1";
         return;
@@ -284,6 +300,7 @@
     var params = new URLSearchParams();
     FIELDS.forEach(function (k) {
       var field = form.elements[k];
+      if (!field) return; // a theme override may leave a field out
       var v = field.type === "checkbox" ? (field.checked ? "1" : "") : field.value;
       if (v) params.set(k, v);
     });
