@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"encoding/json"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -96,6 +98,107 @@ func TestSeedSiteInBrowser(t *testing.T) {
 		tb.Screenshot(browsertest.ScreenshotDir(t), "seeds-home.png")
 		tb.Check("screenshot")
 	})
+	t.Run("corrected", func(t *testing.T) { checkSeedCorrected(t, chromium, dir) })
+}
+
+// checkSeedCorrected builds the seeds again with an editor's corrections
+// (two events verified, one of them summed up, one hidden), and opens
+// the site from disk: the home page counts them, the summary leads the
+// card, and "verified only" keeps exactly the verified events, as the
+// parts check reads them off the page.
+func checkSeedCorrected(t *testing.T, chromium, built string) {
+	raw, err := os.ReadFile(filepath.Join(built, "events.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var data struct {
+		Events []struct {
+			ID   string `json:"id"`
+			Date string `json:"date"`
+		} `json:"events"`
+	}
+	if err := json.Unmarshal(raw, &data); err != nil {
+		t.Fatal(err)
+	}
+	var ids []string
+	for _, e := range data.Events {
+		if e.Date != "" {
+			ids = append(ids, e.ID)
+		}
+	}
+	if len(ids) < 4 {
+		t.Fatalf("the seeds make %d dated events; the corrections need 4", len(ids))
+	}
+	project := t.TempDir()
+	copyFile := func(from, to string) {
+		b, err := os.ReadFile(from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(to, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	copyFile(filepath.Join(testenv.RepoRoot(), config.DefaultFile), filepath.Join(project, config.DefaultFile))
+	seeds, err := filepath.Glob(filepath.Join(testenv.RepoRoot(), "seeds", "*.txt"))
+	if err != nil || len(seeds) == 0 {
+		t.Fatalf("the seeds: %v", err)
+	}
+	for _, s := range seeds {
+		copyFile(s, filepath.Join(project, "seeds", filepath.Base(s)))
+	}
+	summary := "An editor's summary of the first event"
+	corrections := fmt.Sprintf(`[events.%q]
+summary = %q
+verified = true
+by = "AB"
+note = "checked against a second report"
+
+[events.%q]
+verified = true
+
+[events.%q]
+hide = true
+reason = "not an event"
+`, ids[0], summary, ids[2], ids[3])
+	if err := os.WriteFile(filepath.Join(project, "events.toml"), []byte(corrections), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := config.Load(filepath.Join(project, config.DefaultFile), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	res, err := Run(cfg, Options{DestDir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range res.Problems {
+		t.Errorf("building the corrected seeds: %v", p)
+	}
+	root := browsertest.FileRoot(dir)
+	b := browsertest.Start(t, chromium, browsertest.Within(root))
+	tb := b.Tab(t)
+	tb.Open(root + "index.html")
+	tally := browsertest.Eval[string](tb, `document.querySelector(".tally").textContent.replace(/\s+/g, " ").trim()`)
+	if !strings.HasPrefix(tally, "2 verified by the editor · ") || !strings.HasSuffix(tally, " · 1 hidden by the editor") {
+		t.Errorf("the home page's tally reads %q; want 2 verified and 1 hidden", tally)
+	}
+	card := fmt.Sprintf(`document.getElementById("e-%s")`, ids[0])
+	if got := browsertest.Eval[string](tb, card+`.querySelector(".summary").textContent`); got != summary {
+		t.Errorf("the summed-up card's summary reads %q, want %q", got, summary)
+	}
+	if !browsertest.Eval[bool](tb, `!!(`+card+`.querySelector(".summary").compareDocumentPosition(`+card+`.querySelector(".text")) & Node.DOCUMENT_POSITION_FOLLOWING)`) {
+		t.Error("the source's sentence does not follow the summary")
+	}
+	if n := browsertest.Eval[int](tb, `document.querySelectorAll("#e-`+ids[3]+`").length`); n != 0 {
+		t.Error("the hidden event is on the home page")
+	}
+	tb.Check("corrected")
+	checkSeedParts(t, tb, root)
 }
 
 // shownEvent is an event as the filter draws it in its results.
@@ -327,5 +430,29 @@ func checkSeedParts(t *testing.T, tb *browsertest.Tab, root string) {
 		t.Errorf("stated or known to the day: shown %q, want %q", got, exact)
 	}
 	tb.Do(chromedp.Click(chromedp.CSS(`#filter button[type=reset]`)))
+
+	// "Verified only" keeps exactly the events the editor verified; with
+	// none verified it is not offered at all.
+	verified := browsertest.Eval[[]string](tb, `window.TIMELINE_EVENTS.filter(e => e.verified).map(e => e.id)`)
+	offered := browsertest.Eval[bool](tb, `document.getElementById("f-verified").checkVisibility()`)
+	if len(verified) == 0 {
+		if offered {
+			t.Error("the verified-only toggle is offered, and no event is verified")
+		}
+	} else {
+		if !offered {
+			t.Fatalf("%d events are verified, and the verified-only toggle is not offered", len(verified))
+		}
+		tb.Do(chromedp.Click(chromedp.CSS(`#f-verified`)))
+		got := browsertest.Eval[[]string](tb, `[...document.querySelectorAll("#results-list article.event")].map(a => a.dataset.verified === "true" ? a.id.replace(/^r-/, "") : "not verified: " + a.id)`)
+		if len(verified) > 300 {
+			verified = verified[:300]
+		}
+		if !slices.Equal(got, verified) {
+			t.Errorf("verified only: shown %q, want %q", got, verified)
+		}
+		tb.Do(chromedp.Click(chromedp.CSS(`#filter button[type=reset]`)))
+	}
+	t.Logf("%d verified events", len(verified))
 	tb.Check("parts")
 }
