@@ -191,7 +191,7 @@ type report struct {
 	// reports' IDs, the expressions' words to skip, and, once needed,
 	// its places and actors and its type.
 	trimmed, quote article.Span
-	idKey          string
+	idKey          []byte
 	skip           *skipper
 	whole          *found
 	typ            string
@@ -224,7 +224,7 @@ func (r *report) drafts(dated []dating) []*draft {
 	// The event quotes its sentence as the article has it, so that the
 	// site finds it there, but without a dateline before it.
 	r.quote = trimmed(text, article.Span{Start: r.told, End: r.sentence.End})
-	r.idKey = reportKey(r.trimmed.In(text))
+	r.idKey = reportKey(r.in.Article.Slug, r.trimmed.In(text))
 	r.skip = newSkipper(r.timexes)
 	var withDates []*unit
 	for _, u := range units(cls, dated) {
@@ -351,7 +351,7 @@ func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draf
 	e.Sources = []timeline.Source{src}
 	d := &draft{event: e, when: gov.when, words: words, article: a.Slug, sentence: r.index,
 		tense: timex.Span{Start: gov.tx.Start, End: gov.tx.End}}
-	d.event.Sources[0].ID = reportIDOf(d.article, r.idKey, src.Timex.Text)
+	d.event.Sources[0].ID = reportIDOf(r.idKey, src.Timex.Text)
 	return d
 }
 

@@ -174,6 +174,7 @@ func (f *finder) find(text string, spans []article.Span) (places, actors []strin
 	free := func(s, e int) bool { return !taken.any(s, e) }
 	for _, sp := range spans {
 		in := text[sp.Start:sp.End]
+		work.Add(int64(len(in)))
 		// ASCII folding keeps byte offsets, which Unicode folding may not.
 		folded := asciiLower(in)
 		for i := range f.names {

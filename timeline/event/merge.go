@@ -3,8 +3,10 @@ package event
 import (
 	"cmp"
 	"crypto/sha1"
+	"encoding"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"maps"
 	"slices"
 	"strings"
@@ -53,46 +55,7 @@ func sharePlace(a, b timeline.Event) bool {
 // Which drafts end up together does not depend on their order: the events
 // are the connected parts of the "same" relation.
 func merge(drafts []*draft, types []eventType) []timeline.Event {
-	parent := make([]int, len(drafts))
-	for i := range parent {
-		parent[i] = i
-	}
-	var root func(int) int
-	root = func(i int) int {
-		if parent[i] != i {
-			parent[i] = root(parent[i])
-		}
-		return parent[i]
-	}
-	union := func(i, j int) {
-		if ri, rj := root(i), root(j); ri != rj {
-			parent[rj] = ri
-		}
-	}
-	mergeRepeats(drafts, root, union)
-	// Reports of one place in two articles.
-	places := map[string][]int{}
-	for i, d := range drafts {
-		for _, p := range d.event.Places {
-			places[p] = append(places[p], i)
-		}
-	}
-	for _, ids := range places {
-		// by article, so that only the pairs of two articles are looked at
-		slices.SortStableFunc(ids, func(i, j int) int { return cmp.Compare(drafts[i].article, drafts[j].article) })
-		for x, i := range ids {
-			y := x + 1
-			for y < len(ids) && drafts[ids[y]].article == drafts[i].article {
-				y++
-			}
-			for _, j := range ids[y:] {
-				work.Add(1)
-				if root(i) != root(j) && same(drafts[i], drafts[j]) {
-					union(i, j)
-				}
-			}
-		}
-	}
+	root := joinSame(drafts)
 	groups := map[int][]*draft{}
 	for i, d := range drafts {
 		groups[root(i)] = append(groups[root(i)], d)
@@ -123,6 +86,54 @@ func merge(drafts []*draft, types []eventType) []timeline.Event {
 	}
 	dedupe(events)
 	return events
+}
+
+// joinSame joins the drafts that tell one happening (see same) and
+// returns the root of each draft's group: drafts of one group have the
+// same root.
+func joinSame(drafts []*draft) func(int) int {
+	parent := make([]int, len(drafts))
+	for i := range parent {
+		parent[i] = i
+	}
+	var root func(int) int
+	root = func(i int) int {
+		if parent[i] != i {
+			parent[i] = root(parent[i])
+		}
+		return parent[i]
+	}
+	union := func(i, j int) {
+		if ri, rj := root(i), root(j); ri != rj {
+			parent[rj] = ri
+		}
+	}
+	mergeRepeats(drafts, root, union)
+	// Reports of one place in two articles.
+	places := map[string][]int{}
+	for i, d := range drafts {
+		for _, p := range d.event.Places {
+			places[p] = append(places[p], i)
+		}
+	}
+	for _, ids := range places {
+		// by article, so that only the pairs of two articles are looked at
+		slices.SortStableFunc(ids, func(i, j int) int { return cmp.Compare(drafts[i].article, drafts[j].article) })
+		next := len(ids) // where the article after ids[x]'s starts
+		for x := len(ids) - 1; x >= 0; x-- {
+			i := ids[x]
+			if x+1 < len(ids) && drafts[ids[x+1]].article != drafts[i].article {
+				next = x + 1
+			}
+			for _, j := range ids[next:] {
+				work.Add(1)
+				if root(i) != root(j) && same(drafts[i], drafts[j]) {
+					union(i, j)
+				}
+			}
+		}
+	}
+	return root
 }
 
 // mergeRepeats joins the reports of one article that tell one happening
@@ -272,10 +283,20 @@ func boolRank(b bool) int {
 	return 0
 }
 
-// reportKey is a sentence as a report's ID reads it: in lower case, its
-// spaces folded.
-func reportKey(sentence string) string {
-	return strings.Join(strings.Fields(strings.ToLower(sentence)), " ")
+// reportKey is what the IDs of a sentence's reports read of the
+// article and the sentence (in lower case, its spaces folded), hashed
+// once for all of them: a sentence may have many.
+func reportKey(article, sentence string) []byte {
+	work.Add(int64(len(sentence)))
+	h := sha1.New()
+	io.WriteString(h, article+"\x00")
+	io.WriteString(h, strings.Join(strings.Fields(strings.ToLower(sentence)), " "))
+	io.WriteString(h, "\x00")
+	state, err := h.(encoding.BinaryMarshaler).MarshalBinary()
+	if err != nil {
+		panic(err) // crypto/sha1 always can
+	}
+	return state
 }
 
 // reportIDOf derives the ID of one report from its article and its
@@ -283,12 +304,15 @@ func reportKey(sentence string) string {
 // tells two happenings gives two reports). It stays the same however the
 // articles are ordered or added to, however the resolver dates the
 // sentence, and whatever else in the article is edited: 3f2a9c01be7d.
-// The sentence is given by its key (reportKey), which the reports of a
-// sentence share.
-func reportIDOf(article, sentenceKey, timexText string) string {
-	key := article + "\x00" + sentenceKey + "\x00" + strings.ToLower(timexText)
-	sum := sha1.Sum([]byte(key))
-	return hex.EncodeToString(sum[:])[:12]
+// The article and the sentence are given by their key (reportKey): the
+// ID is the SHA-1 of article, sentence and expression.
+func reportIDOf(key []byte, timexText string) string {
+	h := sha1.New()
+	if err := h.(encoding.BinaryUnmarshaler).UnmarshalBinary(key); err != nil {
+		panic(err)
+	}
+	io.WriteString(h, strings.ToLower(timexText))
+	return hex.EncodeToString(h.Sum(nil))[:12]
 }
 
 // dedupe gives events that share an ID (the same words at the same date,

@@ -32,25 +32,6 @@ var (
 	embedMarks    = lists["embed"]
 )
 
-// embeddedPost reports a sentence that is part of an embedded post: it
-// carries a mark itself, or it is cut short by a "?" or "!" inside a post
-// whose mark comes later on the same line ("2013 gas attack a 'false
-// flag?': ... — RT (@RT_com) November 21, 2016").
-func embeddedPost(text string, s article.Span) bool {
-	sentence := text[s.Start:s.End]
-	if embedded(sentence) {
-		return true
-	}
-	if strings.HasSuffix(strings.TrimRight(sentence, " \"')"), ".") {
-		return false
-	}
-	line := text[s.Start:]
-	if i := strings.IndexByte(line, '\n'); i >= 0 {
-		line = line[:i]
-	}
-	return embedded(line)
-}
-
 // embedded reports text that holds a mark of an embedded post.
 func embedded(text string) bool {
 	for _, m := range embedMarks {
@@ -248,8 +229,11 @@ func tokenBefore(text string, from, at int) (token, bool) {
 }
 
 // postFinder tells the sentences of a text that are part of an embedded
-// post, as embeddedPost does. Asked about sentences in order, it reads
-// the text once, where embeddedPost reads a sentence's whole line.
+// post: a sentence that carries a mark itself, or that is cut short by a
+// "?" or "!" inside a post whose mark comes later on the same line
+// ("2013 gas attack a 'false flag?': ... — RT (@RT_com) November 21,
+// 2016"). Asked about sentences in order, it reads the text once, not a
+// sentence's whole line each time.
 type postFinder struct {
 	text     string
 	newline  found1
@@ -280,7 +264,7 @@ func (f *postFinder) next(c *found1, s string, p int) int {
 	return c.at
 }
 
-// embedded is embeddedPost(text, s).
+// embedded reports whether sentence s is part of an embedded post.
 func (f *postFinder) embedded(s article.Span) bool {
 	text := f.text
 	sentence := text[s.Start:s.End]
