@@ -47,7 +47,8 @@ func generated(n int, seed uint64, mark func(field string) string) Input {
 			fmt.Sprintf("Officials said the offensive began in %s%s.", second.Format("January 2006"), mark("text")),
 		}
 		title := fmt.Sprintf("Fighting in %s", places[i%len(places)]) // many articles share a title
-		a := article(slug, title+mark("article title"), "Wire"+mark("source"), "https://example.org/"+slug, anchor, "", "", paras,
+		a := article(slug, title+mark("article title"), "Wire"+mark("source"), "https://example.org/"+slug, anchor,
+			"A. Reporter"+mark("author"), day.Format("2006-01-02")+mark("published"), paras,
 			tx(first.Format("2 January 2006"), timex.Date, first.Format("2006-01-02")),
 			tx(second.Format("January 2006"), timex.Date, second.Format("2006-01")))
 		a.File = slug + ".txt" + mark("file")
@@ -75,8 +76,16 @@ func generated(n int, seed uint64, mark func(field string) string) Input {
 			if i%10 == 9 {
 				e.Date, e.Precision, e.Earliest, e.Latest = "", timeline.PrecisionUnknown, "", ""
 			}
+			// An editor's hand on every fourth event: summed up, checked
+			// and edited.
+			if (i*2+k)%4 == 1 {
+				e.Summary = "An editor's summary" + mark("summary")
+				e.Verified, e.VerifiedBy, e.Note = true, "AB"+mark("verified by"), "checked"+mark("note")
+				e.Edited = []string{"summary", "type" + mark("edited")}
+			}
 			e.Sources = []timeline.Source{{
 				Article: slug, Title: a.Title, URL: a.URL,
+				Outlet: "Wire" + mark("outlet"), Author: a.Author, Published: a.Published,
 				Anchor: timeline.SourceAnchor{Date: anchor.Date, Precision: anchor.Precision},
 				Timex:  timeline.SourceTimex{Start: t.Start, End: t.End, Text: t.Text, Value: t.Value},
 			}}
