@@ -80,11 +80,11 @@ type Event struct {
 	VerifiedBy string   `json:"verified_by,omitempty"`
 	Note       string   `json:"note,omitempty"`
 	Edited     []string `json:"edited,omitempty"`
-	Text    string   `json:"text"`
-	Type    string   `json:"type"`
-	Places  []string `json:"places"`
-	Actors  []string `json:"actors"`
-	Sources []Source `json:"sources"`
+	Text       string   `json:"text"`
+	Type       string   `json:"type"`
+	Places     []string `json:"places"`
+	Actors     []string `json:"actors"`
+	Sources    []Source `json:"sources"`
 }
 
 // Source ties an event to the article sentence that reports it.
@@ -99,11 +99,11 @@ type Source struct {
 	// Outlet, Author and Published cite the article as its file gives
 	// them (front matter, HTML metadata): "Reuters", "Tom Perry",
 	// "2016-08-07". A plain-text article has none; its title stands in.
-	Outlet    string `json:"outlet,omitempty"`
-	Author    string `json:"author,omitempty"`
-	Published string `json:"published,omitempty"`
-	Anchor  SourceAnchor `json:"anchor"`
-	Timex   SourceTimex  `json:"timex"`
+	Outlet    string       `json:"outlet,omitempty"`
+	Author    string       `json:"author,omitempty"`
+	Published string       `json:"published,omitempty"`
+	Anchor    SourceAnchor `json:"anchor"`
+	Timex     SourceTimex  `json:"timex"`
 	// Sentence is the sentence that reports the event, and Clause the
 	// part of it that the date governs: a sentence that dates two
 	// happenings gives two events, told apart by their clauses. Both are
