@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io"
-	"maps"
 	"slices"
 	"strings"
 
@@ -149,7 +148,8 @@ func mergeRepeats(drafts []*draft, root func(int) int, union func(i, j int)) {
 	}
 	// words is the reports of one block that use one set of words.
 	type words struct {
-		set       map[string]bool
+		key       string
+		set       []string // sorted
 		ids       []int
 		sentence  int  // of ids[0]
 		sentences bool // ids are of more than one sentence
@@ -167,14 +167,11 @@ func mergeRepeats(drafts []*draft, root func(int) int, union func(i, j int)) {
 			blocks[k] = map[string]*words{}
 			order = append(order, k)
 		}
-		set := map[string]bool{}
-		for _, w := range d.words {
-			set[w] = true
-		}
-		key := strings.Join(slices.Sorted(maps.Keys(set)), "\x00")
+		set := slices.Compact(slices.Sorted(slices.Values(d.words)))
+		key := strings.Join(set, "\x00")
 		w := blocks[k][key]
 		if w == nil {
-			w = &words{set: set, sentence: d.sentence}
+			w = &words{key: key, set: set, sentence: d.sentence}
 			blocks[k][key] = w
 		}
 		w.ids = append(w.ids, i)
@@ -202,26 +199,67 @@ func mergeRepeats(drafts []*draft, root func(int) int, union func(i, j int)) {
 				join(w)
 			}
 		}
-		slices.SortFunc(ws, func(a, b *words) int { return cmp.Compare(len(a.set), len(b.set)) })
+		compare := func(a, b *words) {
+			work.Add(1)
+			if a.joined && b.joined && root(a.ids[0]) == root(b.ids[0]) {
+				return
+			}
+			if !a.sentences && !b.sentences && a.sentence == b.sentence {
+				return
+			}
+			if sortedJaccard(a.set, b.set) >= repeated {
+				join(a, b)
+			}
+		}
+		if len(ws) <= maxWordings {
+			slices.SortFunc(ws, func(a, b *words) int { return cmp.Compare(len(a.set), len(b.set)) })
+			for x, a := range ws {
+				for _, b := range ws[x+1:] {
+					if len(b.set) > 2*len(a.set) {
+						break // too many words more to be alike (jaccard < 1/2)
+					}
+					compare(a, b)
+				}
+			}
+			continue
+		}
+		// More wordings of one date than any article has: each is
+		// compared with those told nearest it.
+		slices.SortFunc(ws, func(a, b *words) int { return cmp.Or(cmp.Compare(a.sentence, b.sentence), cmp.Compare(a.key, b.key)) })
 		for x, a := range ws {
-			for _, b := range ws[x+1:] {
-				if len(b.set) > 2*len(a.set) {
-					break // too many words more to be alike (jaccard ≤ 1/2)
-				}
-				work.Add(1)
-				if a.joined && b.joined && root(a.ids[0]) == root(b.ids[0]) {
-					continue
-				}
-				if !a.sentences && !b.sentences && a.sentence == b.sentence {
-					continue
-				}
-				if setJaccard(a.set, b.set) >= repeated {
-					join(a, b)
-				}
+			for _, b := range ws[x+1 : min(len(ws), x+1+maxWordings/2)] {
+				compare(a, b)
 			}
 		}
 	}
 }
+
+// sortedJaccard is jaccard of two sets of words, each sorted.
+func sortedJaccard(a, b []string) float64 {
+	shared := 0
+	for i, j := 0, 0; i < len(a) && j < len(b); {
+		switch c := strings.Compare(a[i], b[j]); {
+		case c < 0:
+			i++
+		case c > 0:
+			j++
+		default:
+			shared, i, j = shared+1, i+1, j+1
+		}
+	}
+	all := len(a) + len(b) - shared
+	if all == 0 {
+		return 0
+	}
+	return float64(shared) / float64(all)
+}
+
+// maxWordings is how many sets of words the reports of one date in one
+// article may use for each to be compared with every other. Past that,
+// as only a hostile article has, each is compared with the maxWordings/2
+// told before it and after it, so that the cost stays linear: a report
+// is joined to one it repeats within some thousands of reports.
+const maxWordings = 1024
 
 // join makes one event of the drafts of one happening. It takes its
 // date, words and ID from the report that dates it best (the most

@@ -139,11 +139,6 @@ func jaccard(a, b []string) float64 {
 	for _, w := range b {
 		sb[w] = true
 	}
-	return setJaccard(sa, sb)
-}
-
-// setJaccard is jaccard of two sets of words.
-func setJaccard(sa, sb map[string]bool) float64 {
 	shared := 0
 	for w := range sa {
 		if sb[w] {
