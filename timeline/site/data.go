@@ -181,6 +181,9 @@ type articleData struct {
 	// to pin one under in config.toml, if known.
 	Undated bool   `json:"undated"`
 	File    string `json:"file,omitempty"`
+	// Notes say how the article was read where that is not all of it:
+	// cut short at a limit of config.toml.
+	Notes []string `json:"notes,omitempty"`
 }
 
 type anchorData struct {
@@ -294,7 +297,7 @@ func newSiteData(in Input) siteData {
 			PageDate: pageDate(w),
 			Anchor: anchorData{
 				Date: a.Anchor.Date, Label: w.Label, Datetime: w.Datetime,
-				Precision: string(w.Precision), Confidence: round2(a.Anchor.Confidence),
+				Precision: w.Precision.String(), Confidence: round2(a.Anchor.Confidence),
 				Uncertain: a.uncertain, Reasons: nonNil(a.Anchor.Reasons),
 			},
 			Timexes:    len(a.clean),
@@ -302,6 +305,7 @@ func newSiteData(in Input) siteData {
 			Events:     nonNil(byArticle[a.Slug]),
 			Undated:    w.Precision == timeline.PrecisionUnknown,
 			File:       pinFile(a.Article),
+			Notes:      a.Notes,
 		}
 		ad.Published, ad.PublishedLabel, ad.PublishedDatetime = published(a.Published)
 		d.Articles = append(d.Articles, ad)

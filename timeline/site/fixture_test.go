@@ -100,6 +100,8 @@ func fixture() Input {
 		tx("Tuesday", timex.Date, "XXXX-WXX-2"),
 	)
 	aid.File = "aid-warning.txt"
+	// Cut short at a limit: its page says so.
+	aid.Notes = []string{"the article has 120,000 expressions, over the limit of 100,000; the first 100,000 are kept (raise [limits] max_expressions in config.toml to keep more)"}
 
 	ev := func(id, date string, prec timeline.Precision, typ string, places, actors []string, conf float64, srcs ...src) timeline.Event {
 		e := timeline.Event{ID: id, Date: date, Precision: prec, Type: typ, Places: places, Actors: actors, Confidence: conf}
