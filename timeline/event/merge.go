@@ -179,6 +179,10 @@ func mergeRepeats(drafts []*draft, root func(int) int, union func(i, j int)) {
 	}
 	join := func(ws ...*words) {
 		for _, w := range ws {
+			if w.joined { // its reports are one already
+				union(ws[0].ids[0], w.ids[0])
+				continue
+			}
 			for _, i := range w.ids {
 				union(ws[0].ids[0], i)
 			}
