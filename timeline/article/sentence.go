@@ -227,15 +227,48 @@ func firstWord(s string) string {
 	return s[:end]
 }
 
+// maxSentence bounds a sentence, in bytes. News sentences are far
+// shorter; a run of text with no sentence end for longer than this (a
+// pasted table, a hostile line of "on Monday on Monday ...") is cut into
+// pieces at word breaks, so that no event quotes more than this, however
+// many dates such a line holds.
+const maxSentence = 2000
+
 // appendTrimmed appends line[start:end] shifted by base, without its
-// surrounding space, unless nothing is left.
+// surrounding space, unless nothing is left; a span over maxSentence is
+// appended in pieces.
 func appendTrimmed(spans []Span, line string, base, start, end int) []Span {
-	s := line[start:end]
-	trimmed := strings.TrimLeftFunc(s, unicode.IsSpace)
-	start += len(s) - len(trimmed)
-	trimmed = strings.TrimRightFunc(trimmed, unicode.IsSpace)
-	if trimmed == "" {
-		return spans
+	start, end = trimSpace(line, start, end)
+	for end-start > maxSentence {
+		cut := pieceEnd(line, start, start+maxSentence)
+		if s, e := trimSpace(line, start, cut); e > s {
+			spans = append(spans, Span{base + s, base + e})
+		}
+		start, end = trimSpace(line, cut, end)
 	}
-	return append(spans, Span{base + start, base + start + len(trimmed)})
+	if end > start {
+		spans = append(spans, Span{base + start, base + end})
+	}
+	return spans
+}
+
+// trimSpace narrows line[start:end] to leave out the space around it.
+func trimSpace(line string, start, end int) (int, int) {
+	s := line[start:end]
+	left := strings.TrimLeftFunc(s, unicode.IsSpace)
+	start += len(s) - len(left)
+	return start, start + len(strings.TrimRightFunc(left, unicode.IsSpace))
+}
+
+// pieceEnd is where a piece of an over-long sentence starting at start
+// ends, at most at limit: after the last space before it, else at a
+// character boundary.
+func pieceEnd(line string, start, limit int) int {
+	if i := strings.LastIndexFunc(line[start:limit], unicode.IsSpace); i > 0 {
+		return start + i + 1
+	}
+	for limit > start+1 && !utf8.RuneStart(line[limit]) {
+		limit--
+	}
+	return limit
 }

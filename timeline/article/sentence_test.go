@@ -2,6 +2,7 @@ package article
 
 import (
 	"slices"
+	"strings"
 	"testing"
 )
 
@@ -90,5 +91,31 @@ func TestSplitSentences(t *testing.T) {
 				t.Errorf("SplitSentences(%q)\n got %q\nwant %q", tc.text, got, tc.want)
 			}
 		})
+	}
+}
+
+// A line with no sentence end for longer than maxSentence is cut into
+// pieces at word breaks: no sentence, and so no event's quote, is longer.
+func TestOverlongSentence(t *testing.T) {
+	text := strings.Repeat("on Monday rebels shelled the town ", 5000) + "and the army said so."
+	spans := SplitSentences(text)
+	if len(spans) < len(text)/maxSentence {
+		t.Fatalf("%d pieces of a %d-byte line", len(spans), len(text))
+	}
+	covered := 0
+	for i, s := range spans {
+		if s.End-s.Start > maxSentence {
+			t.Fatalf("piece %d is %d bytes, over %d", i, s.End-s.Start, maxSentence)
+		}
+		if i > 0 && s.Start < spans[i-1].End {
+			t.Fatalf("pieces %d and %d overlap", i-1, i)
+		}
+		if w := s.In(text); strings.HasPrefix(w, " ") || strings.HasSuffix(w, " ") || strings.HasPrefix(w, "n Monday") {
+			t.Fatalf("piece %d is not cut at a word break: %q", i, w[:20])
+		}
+		covered += len(strings.Fields(s.In(text)))
+	}
+	if covered != len(strings.Fields(text)) {
+		t.Errorf("the pieces hold %d words of %d", covered, len(strings.Fields(text)))
 	}
 }
