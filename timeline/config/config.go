@@ -239,15 +239,18 @@ func (c *Config) check(path string) error {
 
 // Source is the folder of articles, relative to where the config file
 // is.
-func (c *Config) Source() string {
-	s := c.Timeline.Source
-	if s == "" {
-		s = DefaultSource
+func (c *Config) Source() string { return c.resolve(c.Timeline.Source, DefaultSource) }
+
+// resolve is the path p names, or def when it is empty, relative paths
+// taken from config.toml's folder.
+func (c *Config) resolve(p, def string) string {
+	if p == "" {
+		p = def
 	}
-	if filepath.IsAbs(s) {
-		return s
+	if filepath.IsAbs(p) {
+		return p
 	}
-	return filepath.Join(c.dir, s)
+	return filepath.Join(c.dir, p)
 }
 
 // DefaultCorrections is the corrections file when config.toml names
@@ -258,14 +261,7 @@ const DefaultCorrections = "events.toml"
 // paths taken from config.toml's folder. The file may not exist: then
 // there are no corrections.
 func (c *Config) Corrections() string {
-	s := c.Timeline.Corrections
-	if s == "" {
-		s = DefaultCorrections
-	}
-	if filepath.IsAbs(s) {
-		return s
-	}
-	return filepath.Join(c.dir, s)
+	return c.resolve(c.Timeline.Corrections, DefaultCorrections)
 }
 
 // Pins are the pinned dates by file name.

@@ -187,27 +187,14 @@ func keyLines(src string) map[string]int {
 }
 
 // closing is the index of the ] that ends a header, outside quotes.
-func closing(s string) int {
-	var quote byte
-	for i := 0; i < len(s); i++ {
-		switch c := s[i]; {
-		case quote != 0:
-			if c == quote {
-				quote = 0
-			} else if c == '\\' && quote == '"' {
-				i++
-			}
-		case c == '"' || c == '\'':
-			quote = c
-		case c == ']':
-			return i
-		}
-	}
-	return -1
-}
+func closing(s string) int { return indexOutsideQuotes(s, ']') }
 
 // equals is the index of the = after a key, outside quotes.
-func equals(s string) int {
+func equals(s string) int { return indexOutsideQuotes(s, '=') }
+
+// indexOutsideQuotes is the index of the first b in s that is not inside
+// a TOML string, -1 when there is none.
+func indexOutsideQuotes(s string, b byte) int {
 	var quote byte
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
@@ -219,7 +206,7 @@ func equals(s string) int {
 			}
 		case c == '"' || c == '\'':
 			quote = c
-		case c == '=':
+		case c == b:
 			return i
 		}
 	}
