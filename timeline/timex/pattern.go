@@ -5,7 +5,9 @@ import (
 	_ "embed"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"time"
 )
 
 //go:embed rules/rules.txt
@@ -30,6 +32,80 @@ type rule struct {
 	// leading <: they must match but are not part of the expression
 	// ("-31" in "July 23-31" is the expression "31").
 	lead int
+	// examples are the rule's example lines: texts it must match, with
+	// the value it must give. Only tests read them.
+	examples []example
+}
+
+// An example is one "example:" line of rules.txt, under the rule it
+// belongs to:
+//
+//	example: "Rebels shelled the city on [Sunday]." => 2016-08-07
+//	example: "They met [a day earlier]." => 2016-08-04 @narrative
+//
+// The brackets mark the expression (with any modifier) and are not part
+// of the text. After => come the value (or "none" for a skip rule: no
+// expression may overlap the brackets), an optional mod, and an optional
+// anchor: @YYYY-MM-DD, @none for no anchor, @narrative for narrative
+// mode. The anchor is 2016-08-09, a Tuesday, unless given.
+type example struct {
+	line      int // in rules.txt
+	text      string
+	from, to  int // the bracketed span in text, brackets removed
+	value     string
+	mod       string
+	anchor    time.Time // zero: no anchor
+	narrative bool
+}
+
+// exampleAnchor is the anchor of an example that names none.
+var exampleAnchor = time.Date(2016, 8, 9, 0, 0, 0, 0, time.UTC)
+
+// parseExample reads what follows "example:".
+func parseExample(s string, line int) (example, error) {
+	ex := example{line: line, anchor: exampleAnchor}
+	s = strings.TrimSpace(s)
+	q, err := strconv.QuotedPrefix(s)
+	if err != nil {
+		return ex, fmt.Errorf("example: want a quoted text")
+	}
+	text, _ := strconv.Unquote(q)
+	open, close := strings.IndexByte(text, '['), strings.IndexByte(text, ']')
+	if open < 0 || close < open || strings.Count(text, "[") != 1 || strings.Count(text, "]") != 1 {
+		return ex, fmt.Errorf("example: want one [bracketed] expression in the text")
+	}
+	ex.text = text[:open] + text[open+1:close] + text[close+1:]
+	ex.from, ex.to = open, close-1
+	if ex.from == ex.to {
+		return ex, fmt.Errorf("example: empty brackets")
+	}
+	rest, ok := strings.CutPrefix(strings.TrimSpace(s[len(q):]), "=>")
+	f := strings.Fields(rest)
+	if !ok || len(f) == 0 || len(f) > 3 {
+		return ex, fmt.Errorf(`example: want "TEXT" => VALUE [MOD] [@ANCHOR]`)
+	}
+	ex.value, f = f[0], f[1:]
+	if len(f) > 0 && !strings.HasPrefix(f[0], "@") {
+		ex.mod, f = f[0], f[1:]
+	}
+	if len(f) > 0 {
+		a, ok := strings.CutPrefix(f[0], "@")
+		switch {
+		case !ok:
+			return ex, fmt.Errorf("example: want @ANCHOR after the mod, got %q", f[0])
+		case a == "narrative":
+			ex.anchor, ex.narrative = time.Time{}, true
+		case a == "none":
+			ex.anchor = time.Time{}
+		default:
+			t, err := time.Parse("2006-01-02", a)
+			if err != nil {
+				return ex, fmt.Errorf("example: anchor %q: want @YYYY-MM-DD, @none or @narrative", f[0])
+			}
+			ex.anchor = t
+		}
+	}
+	return ex, nil
 }
 
 // builtin is an element that matches numbers by their shape.
@@ -74,6 +150,18 @@ func parseRules(src string) ([]*rule, error) {
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
 		if text == "" || strings.HasPrefix(text, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(text, "example:"); ok {
+			if len(rules) == 0 {
+				return nil, fmt.Errorf("rules.txt:%d: an example before any rule", line)
+			}
+			ex, err := parseExample(rest, line)
+			if err != nil {
+				return nil, fmt.Errorf("rules.txt:%d: %v", line, err)
+			}
+			r := rules[len(rules)-1]
+			r.examples = append(r.examples, ex)
 			continue
 		}
 		head, body, ok := strings.Cut(text, "=")
