@@ -29,6 +29,7 @@ const (
 	KindCaption   = "caption"        // a photo caption taken for an event
 	KindStatement = "statement"      // a statement typed as the act it tells of
 	KindUncertain = "uncertain date" // an inferred date below the confidence asked
+	KindCoarse    = "coarse date"    // an inferred date told only to the year
 	KindOther     = "type other"     // no type keyword matched
 	KindUndated   = "undated"        // from an article nothing dates
 	KindDuplicate = "duplicate"      // likely the same happening as another event
@@ -128,6 +129,9 @@ func reviewEvent(e timeline.Event, below float64) (*Finding, bool) {
 		add(KindUndated, "its article's own date is unknown, so its date is open",
 			`# date = "YYYY-MM-DD"   # or YYYY-Www, YYYY-MM, YYYY, a range FROM/THROUGH`,
 			`# or pin the article's date in config.toml: [articles."FILE"] date = "YYYY-MM-DD"`)
+	case e.Inferred && !e.Background && e.Precision == timeline.PrecisionYear:
+		add(KindCoarse, "its words name a day or a week, but its article's own date is known only to the year, so it is told as "+dateOf(e),
+			`# date = "YYYY-MM-DD"   # or pin the article's date in config.toml: [articles."FILE"] date = "YYYY-MM-DD"`)
 	case e.Inferred && e.Confidence < below:
 		add(KindUncertain, fmt.Sprintf("its date %s is inferred, %s sure (earliest %s, latest %s)", e.Date, strconv.FormatFloat(e.Confidence, 'f', 2, 64), e.Earliest, e.Latest),
 			fmt.Sprintf("date = %q   # confirm or correct", dateOf(e)), `verified = true`, `# by = "your name or initials"`)

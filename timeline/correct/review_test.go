@@ -23,6 +23,7 @@ func TestReview(t *testing.T) {
 		ev("quote0000001", "a", "2016-08-08", timeline.PrecisionDay, 0.9, "battle", "Lavrov complained on Monday that rebels regrouped.", "Monday"),
 		ev("unsure000001", "a", "2016-08-02", timeline.PrecisionDay, 0.55, "shelling", "Shelling hit Idlib on Tuesday.", "Tuesday", "Idlib"),
 		ev("undated00001", "b", "", timeline.PrecisionUnknown, 0, "shelling", "Shelling hit the town on Tuesday.", "Tuesday"),
+		ev("coarse000001", "e", "2016", timeline.PrecisionYear, 0.9, "shelling", "Shelling hit the town on Monday.", "Monday"),
 		ev("dupe00000001", "c", "2016-08-07", timeline.PrecisionDay, 1, "shelling", "Government shelling hit the crowded main market in Idlib on August 7, 2016.", "August 7, 2016", "Idlib"),
 		ev("dupe00000002", "d", "2016-08-07", timeline.PrecisionDay, 1, "shelling", "Shelling hit the crowded main market in Idlib on August 7, 2016, a monitor said.", "August 7, 2016", "Idlib"),
 		verified,
@@ -32,6 +33,7 @@ func TestReview(t *testing.T) {
 	want := map[string]string{
 		"caption00001": KindCaption, "quote0000001": KindStatement, "unsure000001": KindUncertain,
 		"undated00001": KindUndated, "dupe00000001": KindDuplicate, "gone00000001": KindOrphaned,
+		"coarse000001": KindCoarse,
 	}
 	ids := map[string]bool{}
 	for _, f := range found {
