@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/date"
 )
 
 // Format is the kind of file an article was read from.
@@ -90,6 +91,15 @@ type Date struct {
 
 // IsZero reports whether the date carries no evidence at all.
 func (d Date) IsZero() bool { return d.Text == "" && d.From == "" }
+
+// Value is the date as far as it is known, as TIMEX3 writes it:
+// 2016-08-07, 2016-08, 2016; "" when it could not be read.
+func (d Date) Value() string {
+	if d.Time.IsZero() || d.Precision == timeline.PrecisionUnknown {
+		return ""
+	}
+	return date.Of(d.Time, d.Precision).String()
+}
 
 // String reads like a reason: `2016-08-07 (front matter date)`.
 func (d Date) String() string {

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/correct"
@@ -73,24 +74,9 @@ func writeReviewText(w io.Writer, found []correct.Finding, file string) {
 }
 
 func indentLines(s, by string) string {
-	out := ""
-	for _, line := range splitLines(s) {
-		out += by + line + "\n"
+	var b strings.Builder
+	for line := range strings.Lines(s) {
+		b.WriteString(by + line)
 	}
-	return out
-}
-
-func splitLines(s string) []string {
-	var out []string
-	start := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			out = append(out, s[start:i])
-			start = i + 1
-		}
-	}
-	if start < len(s) {
-		out = append(out, s[start:])
-	}
-	return out
+	return b.String()
 }

@@ -25,7 +25,6 @@ import (
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
-	"conflict-timeline/timeline/date"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -476,18 +475,9 @@ func lowerWords(text string, s article.Span) []string {
 func articleSource(a *article.Article, anc anchor.Anchor) timeline.Source {
 	return timeline.Source{
 		Article: a.Slug, File: filepath.Base(a.Path), Title: a.Title, URL: a.Meta.URL,
-		Outlet: a.Meta.Source, Author: a.Meta.Author, Published: published(a.Meta.Date),
+		Outlet: a.Meta.Source, Author: a.Meta.Author, Published: a.Meta.Date.Value(),
 		Anchor: timeline.SourceAnchor{Date: anc.Value(), Precision: anc.Precision},
 	}
-}
-
-// published is the publication date the file gives, as far as it gives
-// it: 2016-08-07, 2016-08, 2016; "" when it gives none.
-func published(d article.Date) string {
-	if d.Time.IsZero() || d.Precision == timeline.PrecisionUnknown {
-		return ""
-	}
-	return date.Of(d.Time, d.Precision).String()
 }
 
 func sourceSpan(text string, s article.Span) timeline.SourceSpan {

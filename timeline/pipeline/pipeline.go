@@ -440,19 +440,6 @@ func siteArticles(inputs []event.Input, notes map[string][]string) []site.Articl
 	for _, in := range inputs {
 		a, anc := in.Article, in.Anchor
 		file := filepath.Base(a.Path)
-		// The publication date as far as the file gives it, as
-		// event.Source.Published has it: 2016-08-07, 2016-08, 2016.
-		var published string
-		if d := a.Meta.Date; !d.Time.IsZero() {
-			switch d.Precision {
-			case timeline.PrecisionDay:
-				published = d.Time.Format(time.DateOnly)
-			case timeline.PrecisionMonth:
-				published = d.Time.Format("2006-01")
-			case timeline.PrecisionYear:
-				published = d.Time.Format("2006")
-			}
-		}
 		out = append(out, site.Article{
 			File:      file,
 			Slug:      a.Slug,
@@ -460,7 +447,7 @@ func siteArticles(inputs []event.Input, notes map[string][]string) []site.Articl
 			URL:       a.Meta.URL,
 			Source:    cmp.Or(a.Meta.Source, file),
 			Author:    a.Meta.Author,
-			Published: published,
+			Published: a.Meta.Date.Value(),
 			Text:      a.Text,
 			Anchor: site.Anchor{
 				Date:       anc.Value(),
