@@ -2,15 +2,12 @@ package anchor
 
 import (
 	"fmt"
-	"path/filepath"
 	"runtime"
-	"strings"
 	"testing"
 	"time"
 
 	"conflict-timeline/timeline"
-	"conflict-timeline/timeline/article"
-	"conflict-timeline/timeline/internal/testenv"
+	"conflict-timeline/timeline/internal/scaletext"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -27,8 +24,8 @@ func BenchmarkScale(b *testing.B) {
 	belief := scaleBelief()
 	for _, size := range []int{10 << 10, 10 << 20} {
 		for _, oneLine := range []bool{false, true} {
-			body := scaleText(b, size, oneLine)
-			name := sizeName(size)
+			body := scaletext.News(b, size, oneLine)
+			name := scaletext.SizeName(size)
 			if oneLine {
 				name += "-line"
 			}
@@ -60,51 +57,6 @@ func scaleBelief() Anchor {
 	return a
 }
 
-// scaleText is size bytes of news: the seed articles over and over, cut
-// at a word's end. oneLine puts it all on one line, one paragraph, as a
-// hostile article might.
-func scaleText(tb testing.TB, size int, oneLine bool) string {
-	tb.Helper()
-	arts, errs := article.ReadDir(filepath.Join(testenv.RepoRoot(), "seeds"))
-	if len(errs) > 0 || len(arts) == 0 {
-		tb.Fatalf("seeds: %v", errs)
-	}
-	var sb strings.Builder
-	sb.Grow(size + size/4 + 64<<10)
-	for sb.Len() < size+size/4 { // room for the spaces oneLine drops
-		for _, a := range arts {
-			sb.WriteString(a.Title)
-			sb.WriteString("\n\n")
-			sb.WriteString(a.Text)
-			sb.WriteString("\n\n")
-		}
-	}
-	return cutAt(sb.String(), size, oneLine)
-}
-
-// repeatedText is s over and over, size bytes of it, on one line.
-func repeatedText(s string, size int) string {
-	return cutAt(strings.Repeat(s, size/len(s)+1), size, true)
-}
-
-func cutAt(text string, size int, oneLine bool) string {
-	if oneLine {
-		text = strings.Join(strings.Fields(text), " ")
-	}
-	text = text[:size]
-	if i := strings.LastIndexByte(text, ' '); i > 0 {
-		text = text[:i]
-	}
-	return text
-}
-
-func sizeName(size int) string {
-	if size >= 1<<20 {
-		return fmt.Sprintf("%dMB", size>>20)
-	}
-	return fmt.Sprintf("%dKB", size>>10)
-}
-
 // TestWorkIsLinear dates one-line articles of 512 KB and of 2 MB (the
 // seed articles run together, a date said over and over) and checks that
 // the work done, the tokens read and the bytes looked at, and the memory
@@ -119,9 +71,9 @@ func TestWorkIsLinear(t *testing.T) {
 	belief := Anchor{Date: day, Precision: timeline.PrecisionWeek, Confidence: 0.9, Source: FromText,
 		Belief: []Candidate{{Day: day, P: 0.5}, {Day: day.AddDate(0, 0, 1), P: 0.4}}}
 	texts := map[string]func(size int) string{
-		"seeds":  func(size int) string { return scaleText(t, size, true) },
-		"monday": func(size int) string { return repeatedText("on Monday ", size) },
-		"dates":  func(size int) string { return repeatedText("Fighting resumed on Sunday, August 7, 2016. ", size) },
+		"seeds":  func(size int) string { return scaletext.News(t, size, true) },
+		"monday": func(size int) string { return scaletext.Repeated("on Monday ", size) },
+		"dates":  func(size int) string { return scaletext.Repeated("Fighting resumed on Sunday, August 7, 2016. ", size) },
 	}
 	for name, text := range texts {
 		t.Run(name, func(t *testing.T) {

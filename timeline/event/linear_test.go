@@ -1,6 +1,7 @@
 package event
 
 import (
+	"conflict-timeline/timeline/internal/scaletext"
 	"fmt"
 	"math/rand/v2"
 	"slices"
@@ -267,12 +268,14 @@ func TestExtractWorkIsLinear(t *testing.T) {
 		t.Skip("extracts 5 MB of text")
 	}
 	texts := map[string]func(size int) string{
-		"seeds":  func(size int) string { return scaleText(t, size, true) },
-		"monday": func(size int) string { return repeatedText("on Monday ", size) },
+		"seeds":  func(size int) string { return scaletext.News(t, size, true) },
+		"monday": func(size int) string { return scaletext.Repeated("on Monday ", size) },
 		"clauses": func(size int) string {
-			return repeatedText("rebels shelled Aleppo on Monday, which killed three in 2012, and ", size)
+			return scaletext.Repeated("rebels shelled Aleppo on Monday, which killed three in 2012, and ", size)
 		},
-		"dates":  func(size int) string { return repeatedText("Rebels shelled Aleppo on Sunday, August 7, 2016. ", size) },
+		"dates": func(size int) string {
+			return scaletext.Repeated("Rebels shelled Aleppo on Sunday, August 7, 2016. ", size)
+		},
 		"random": randomText,
 	}
 	for name, text := range texts {
