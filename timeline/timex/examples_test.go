@@ -52,7 +52,7 @@ var deadRules = map[string]string{
 func checkExample(r *rule, ex example) error {
 	got := Resolve(ex.text, Options{Anchor: ex.anchor, Narrative: ex.narrative})
 	span := ex.text[ex.from:ex.to]
-	if r.action == "skip" {
+	if r.action == actSkip {
 		if ex.value != "none" || ex.mod != "" {
 			return fmt.Errorf("a skip rule's example gives none")
 		}
@@ -95,12 +95,12 @@ func skipsAt(ex example, name string) bool {
 			i++
 			continue
 		}
-		if m.rule.action == "skip" && m.rule.name == name &&
+		if m.rule.action == actSkip && m.rule.name == name &&
 			toks[m.from].start == ex.from && toks[m.to-1].end == ex.to {
 			return true
 		}
 		i = m.to
-		if m.rule.action != "skip" {
+		if m.rule.action != actSkip {
 			c.remember(m, res)
 			c.lastEnd = m.to
 		}
@@ -139,5 +139,13 @@ func TestParseExampleErrors(t *testing.T) {
 	if ex.line != 2 || ex.text != `The war began in "2012".` || ex.text[ex.from:ex.to] != "2012" ||
 		ex.value != "2012" || ex.mod != "APPROX" || !ex.narrative || !ex.anchor.IsZero() {
 		t.Errorf("got %+v", ex)
+	}
+}
+
+func TestEveryActionHasANormalizer(t *testing.T) {
+	for name, act := range actions {
+		if int(act) >= len(normalizers) || normalizers[act] == nil {
+			t.Errorf("action %q has no normalizer", name)
+		}
 	}
 }

@@ -19,7 +19,7 @@ var rulesText string
 type rule struct {
 	name   string
 	typ    Type
-	action string // normalizer name, see normalize.go
+	action action // what computes the value, see normalize.go
 	arg    string // the normalizer's argument, after a colon
 	elems  []elem
 	order  int // position in the file: earlier rules win ties
@@ -170,10 +170,12 @@ func parseRules(src string) ([]*rule, error) {
 			return nil, fmt.Errorf("rules.txt:%d: want NAME TYPE ACTION = PATTERN", line)
 		}
 		r := &rule{name: hf[0], typ: Type(hf[1]), order: len(rules)}
-		r.action, r.arg, _ = strings.Cut(hf[2], ":")
-		if _, ok := normalizers[r.action]; !ok {
-			return nil, fmt.Errorf("rules.txt:%d: unknown action %q", line, r.action)
+		name, arg, _ := strings.Cut(hf[2], ":")
+		act, ok := actions[name]
+		if !ok {
+			return nil, fmt.Errorf("rules.txt:%d: unknown action %q", line, name)
 		}
+		r.action, r.arg = act, arg
 		for _, f := range strings.Fields(body) {
 			context := strings.HasPrefix(f, "<") && len(f) > 1
 			if context {

@@ -92,7 +92,7 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 			continue
 		}
 		i = m.to
-		if m.rule.action == "skip" {
+		if m.rule.action == actSkip {
 			continue
 		}
 		from, low := m.from+m.rule.lead, floor
@@ -179,7 +179,7 @@ func (c *context) remember(m *match, r result) {
 	if !r.at.known() || r.at.g < gYear {
 		return
 	}
-	if !c.narrative && (m.rule.action == "shift" || m.rule.action == "anaphor") {
+	if !c.narrative && (m.rule.action == actShift || m.rule.action == actAnaphor) {
 		return
 	}
 	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
@@ -197,7 +197,7 @@ func firstResolved(c *context, cands []match) (*match, result, bool) {
 		if loneAbbreviation(c, m) {
 			continue
 		}
-		if m.rule.action == "skip" {
+		if m.rule.action == actSkip {
 			return m, result{}, true
 		}
 		if r, ok := c.normalize(m); ok {
@@ -225,9 +225,9 @@ func anchorPoint(t time.Time, g Granularity) point {
 // "more than", points "early" and "the end of".
 func kindOf(r *rule, res result) modKind {
 	switch {
-	case res.typ == Duration || r.action == "shift":
+	case res.typ == Duration || r.action == actShift:
 		return modAmount
-	case res.typ == Set || r.action == "ref":
+	case res.typ == Set || r.action == actRef:
 		return 0
 	}
 	return modDate

@@ -1,0 +1,406 @@
+package timex
+
+// Calendar dates: explicit values ("August 7, 2016", "the 1990s", "the
+// third quarter"), the year a bare month or day falls in, holidays, clock
+// times and the second halves of ranges.
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/araddon/dateparse"
+)
+
+// normDate builds an explicit calendar value from whatever the pattern
+// captured: a year, a month and day, a season, a quarter, a decade. A
+// missing year comes from the base and the tense (see inferYear).
+func normDate(c *context, m *match) (result, bool) {
+	s := &m.s
+	p := point{y: s.year}
+	if s.yy {
+		p.y = expandYY(s.year, c.base())
+	}
+	if s.era != 0 && s.numSet && s.num > 0 {
+		p.y = s.era * s.num // "480 BC"
+	}
+	if m.rule.arg == "year" && s.numSet && s.num >= 1000 && s.num < 2200 {
+		p.y = s.num // "the year two thousand"
+	}
+	switch {
+	case s.decade != 0:
+		p.g, p.y = gDecade, s.decade*10
+	case s.unit == "CE" && s.ord > 0 && s.era < 0:
+		p.g, p.y = gCentury, -(s.ord-1)*100 // the 4th century BC is BC03
+	case s.unit == "CE" && s.ord > 0:
+		p.g, p.y = gCentury, (s.ord-1)*100
+	case s.holiday != "":
+		p.g, p.m, p.d = gDay, holidayMonth(s.holiday), 1
+	case s.day != 0 && s.month != 0:
+		p.g, p.m, p.d = gDay, s.month, s.day
+		if s.day > daysIn(s.month, p.y) {
+			return result{}, false
+		}
+	case s.month != 0:
+		p.g, p.m = gMonth, s.month
+	case s.season != "":
+		p.g, p.part = gSeason, s.season
+	case s.unit == "Q" && s.ord > 0 && s.ord <= 4:
+		p.g, p.m = gQuarter, s.ord
+	case s.unit == "Q" && s.ord == -1:
+		p.g, p.m = gQuarter, 4
+	case s.unit == "H" && (s.ord == 1 || s.ord == 2 || s.ord == -1):
+		p.g, p.m = gHalf, max(s.ord, 0)
+		if s.ord == -1 {
+			p.m = 2
+		}
+	case p.y != 0:
+		p.g = gYear
+	default:
+		return result{}, false
+	}
+	if p.y == 0 && p.g > gDecade {
+		if b := c.now(); s.relSet && b.known() {
+			p.y = b.y + s.rel // "June last year", "last year's third quarter"
+		} else if s.that {
+			p.y = c.refPoint().y // "August of that year"
+		} else if y, ok := c.yearAhead(m); ok {
+			p.y = y // "August and September 1914"
+		} else {
+			p.y = c.inferYear(p, m)
+		}
+	}
+	if s.weekday != 0 && s.year == 0 && p.g == gDay && p.y != unknownYear {
+		p.y = yearOfWeekday(p, s.weekday) // "Sunday, August 7"
+	}
+	if s.holiday != "" {
+		p.d = holidayDay(s.holiday, p.y)
+		if p.d == 0 {
+			p.g = gMonth // the year is unknown: say only the month
+		}
+	}
+	r := result{typ: Date, mod: s.mod, at: p}
+	if s.clock || s.pod != "" {
+		if p.g != gDay {
+			return result{}, false
+		}
+		r.at = withTime(p, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// dayAhead finds a full date said within a few words after a clock time.
+func (c *context) dayAhead(m *match) (point, bool) {
+	for j := m.to; j < len(c.toks) && j < m.to+5; j++ {
+		if endsSentence(&c.toks[j]) || c.toks[j].paraBreak {
+			break
+		}
+		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
+			s := next.s
+			if next.rule.action == actDate && s.year != 0 && s.month != 0 && s.day != 0 && !s.yy {
+				return point{g: gDay, y: s.year, m: s.month, d: s.day}, true
+			}
+		}
+	}
+	return point{}, false
+}
+
+// yearAhead finds the year of a date said without one from the date that
+// follows it in a list or range: "between March and April 1918", "July
+// 23-31, 2016".
+func (c *context) yearAhead(m *match) (int, bool) {
+	i := m.to
+	for n := 0; i < len(c.toks) && n < 2 && connectors[c.toks[i].key]; n++ {
+		i++
+	}
+	// "mid-November and early December 1998": step over a modifier
+	for n := 0; i > m.to && i < len(c.toks) && n < 3 && c.toks[i].has(catMod); n++ {
+		i++
+		if i < len(c.toks) && c.toks[i].key == "-" {
+			i++
+		}
+	}
+	if i == m.to || i >= len(c.toks) {
+		return 0, false
+	}
+	if t := &c.toks[i]; t.kind == tokNum && t.digits <= 2 && i+2 < len(c.toks) &&
+		c.toks[i+1].key == "," && (&slots{}).fillBuiltin(bYear, &c.toks[i+2]) {
+		return c.toks[i+2].num, true // "March 5-9, 1918"
+	}
+	for _, next := range c.rules.matchesAt(c.text, c.toks, i, nil) {
+		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && next.s.month != 0 {
+			return next.s.year, true
+		}
+	}
+	return 0, false
+}
+
+// yearOfWeekday returns the year nearest p's whose calendar puts p's day
+// on weekday wd (Monday = 1), or p's own year when none within three does.
+func yearOfWeekday(p point, wd int) int {
+	for _, dy := range []int{0, -1, 1, -2, 2, -3, 3} {
+		t := time.Date(p.y+dy, time.Month(p.m), p.d, 12, 0, 0, 0, time.UTC)
+		if t.Day() == p.d && (int(t.Weekday())+6)%7+1 == wd {
+			return p.y + dy
+		}
+	}
+	return p.y
+}
+
+// holidayMonth is the month a holiday code of lexicon.txt falls in.
+func holidayMonth(code string) int {
+	if code == "easter" {
+		return easter(2000).m // March or April; refined with the year
+	}
+	m, _ := strconv.Atoi(code[:2])
+	return m
+}
+
+// holidayDay is the day of the month of a holiday in year y, 0 when it
+// moves and y is unknown.
+func holidayDay(code string, y int) int {
+	f := strings.Split(code, "-")
+	switch {
+	case code == "easter":
+		if y == unknownYear {
+			return 0
+		}
+		return easter(y).d
+	case len(f) == 2:
+		d, _ := strconv.Atoi(f[1])
+		return d
+	case y == unknownYear:
+		return 0
+	}
+	m, _ := strconv.Atoi(f[0])
+	wd, _ := strconv.Atoi(f[1])
+	n, _ := strconv.Atoi(f[2])
+	first := time.Date(y, time.Month(m), 1, 12, 0, 0, 0, time.UTC)
+	offset := (wd - ((int(first.Weekday())+6)%7 + 1) + 7) % 7
+	return 1 + offset + 7*(n-1)
+}
+
+// easter is Easter Sunday of year y (the anonymous Gregorian algorithm).
+func easter(y int) point {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	month := (h + l - 7*m + 114) / 31
+	day := (h+l-7*m+114)%31 + 1
+	return point{g: gDay, y: y, m: month, d: day}
+}
+
+func daysIn(month, year int) int {
+	if year <= 0 {
+		year = 2000 // a leap year: February 29 without a year is a date
+	}
+	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
+// expandYY turns '97 into 1997: the century that puts the year nearest
+// the base, or the twentieth when there is none.
+func expandYY(yy int, base point) int {
+	if !base.known() {
+		return 1900 + yy
+	}
+	century := base.y / 100 * 100
+	y := century + yy
+	if y > base.y+20 {
+		y -= 100
+	}
+	return y
+}
+
+// inferYear picks the year of a date said without one ("August 7", "in
+// April", "the third quarter").
+//
+// In news mode the year is the anchor's, moved back a year when a past
+// clause names a later part of the year than the anchor's ("in November",
+// said in August, is last November), and forward when a future clause
+// names an earlier one. In narrative mode it is the year of the last
+// mentioned date: histories tell things in order.
+func (c *context) inferYear(p point, m *match) int {
+	b := c.base()
+	if !b.known() {
+		return unknownYear
+	}
+	if c.narrative || !c.anchor.known() {
+		b = c.narrativeYearBase()
+		// histories move forward: a month well before the last one
+		// mentioned is next year's ("December 1941 ... in January")
+		if b.g >= gMonth && p.g >= gMonth && b.m-p.m >= 8 {
+			return b.y + 1
+		}
+		return b.y
+	}
+	probe := p
+	probe.y = b.y
+	if probe.g == gSeason {
+		probe.y = at(b.date(), gSeason).y
+	}
+	cmp := comparePeriods(probe, b)
+	t, found := clauseTense(c.toks, m.from, m.to)
+	switch {
+	case found && t == tensePast && cmp > 0 && !near(probe, b, lookahead):
+		return probe.y - 1
+	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
+		return probe.y + 1
+	case !found || t == tensePresent:
+		return nearestYear(probe, b)
+	}
+	return probe.y
+}
+
+// near reports whether p lies close enough to the base b that a tense
+// pointing the other way is more likely loose wording than a year's jump:
+// a day within d, or, looking ahead, the month right after b's. A tense is
+// a better guide than distance for any other month.
+func near(p, b point, d time.Duration) bool {
+	if p.g == gMonth && b.g >= gMonth {
+		// the next month, "until mid-November" said in October
+		next := b.coarsen(gMonth).shift(gMonth, 1)
+		return d == lookahead && next.y == p.y && next.m == p.m
+	}
+	if p.g != gDay || b.g < gDay {
+		return false
+	}
+	diff := p.date().Sub(b.date())
+	return diff <= d && diff >= -d
+}
+
+// nearestYear picks the year of p when no tense tells the direction: the
+// one within lookahead after the base b, else the latest before it.
+func nearestYear(p, b point) int {
+	bd := b.date()
+	for _, y := range []int{p.y - 1, p.y, p.y + 1} {
+		q := p
+		q.y = y
+		if d := q.date().Sub(bd); d > 0 && d <= lookahead {
+			return y
+		}
+	}
+	if comparePeriods(p, b) > 0 {
+		return p.y - 1
+	}
+	return p.y
+}
+
+// comparePeriods compares point p with the base b at p's granularity:
+// -1 if p is wholly before b's period, 1 if after, 0 if it contains it.
+func comparePeriods(p, b point) int {
+	if b.g < p.g && b.g != gWeek {
+		p = p.coarsen(b.g) // August 7 is within an anchor known as August
+	}
+	pd, bd := p.date(), b.coarsen(p.g).date()
+	switch {
+	case pd.Before(bd):
+		return -1
+	case pd.After(bd):
+		return 1
+	}
+	return 0
+}
+
+// withTime adds the clock time or part of day to a day point.
+func withTime(p point, s *slots) point {
+	p.g, p.pod = gTime, ""
+	if s.clock {
+		h := s.hour
+		if s.ampm == "PM" && h < 12 {
+			h += 12
+		}
+		if s.ampm == "AM" && h == 12 {
+			h = 0
+		}
+		p.hh, p.mm = h, s.minute
+		return p
+	}
+	p.pod = s.pod
+	return p
+}
+
+// normParse reads a numeric date ("2016-08-07", "8/7/2016") with
+// dateparse, which knows the many orders such dates come in.
+func normParse(c *context, m *match) (result, bool) {
+	span := c.text[c.toks[m.from].start:c.toks[m.to-1].end]
+	t, err := dateparse.ParseStrict(span)
+	if err != nil || t.Year() < 1000 {
+		return result{}, false
+	}
+	p := dayPoint(t)
+	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// normClock resolves a clock time ("5 p.m.", "1400 GMT", "noon") on the
+// day last mentioned, or the anchor's.
+func normClock(c *context, m *match) (result, bool) {
+	s := &m.s
+	day := c.refAt(gDay)
+	if d, ok := c.dayAhead(m); ok {
+		day = d // "at 5:34 AM Baghdad time on March 20, 2003"
+	}
+	if !day.known() || day.g < gDay {
+		day = point{g: gDay, y: unknownYear}
+	}
+	day.g = gDay
+	p := withTime(day, s)
+	return result{typ: Time, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// normRangeDay resolves the second day of a range or list, "31" in "July
+// 23-31" or "the 5th and 6th": the month and year of the day just named.
+func normRangeDay(c *context, m *match) (result, bool) {
+	prev := c.last()
+	if c.lastEnd != m.from || prev.g != gDay || prev.m == 0 {
+		return result{}, false // the connector must follow a day at once
+	}
+	p := point{g: gDay, y: prev.y, m: prev.m, d: m.s.day}
+	if m.s.year != 0 {
+		p.y = m.s.year
+	}
+	if p.d <= prev.d && p.y == prev.y || p.d > daysIn(p.m, p.y) {
+		return result{}, false
+	}
+	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// normRangeYear resolves a year shortened after another: "17" in
+// "1916-17" is 1917.
+func normRangeYear(c *context, m *match) (result, bool) {
+	prev := c.last()
+	if c.lastEnd != m.from || prev.g != gYear || !prev.known() {
+		return result{}, false
+	}
+	p := point{g: gYear, y: prev.y/100*100 + m.s.year}
+	if p.y <= prev.y {
+		return result{}, false
+	}
+	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// normPeriodOf resolves a period named by a day just after it: "the
+// quarter ended Sept. 30" is the third quarter, "the week of March 6" the
+// week that holds March 6. The argument is the unit.
+func normPeriodOf(c *context, m *match) (result, bool) {
+	for j := m.to; j < len(c.toks) && j < m.to+3; j++ {
+		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
+			if next.rule.action != actDate || next.s.month == 0 || next.s.day == 0 {
+				continue
+			}
+			r, ok := normDate(c, &next)
+			if !ok || r.at.g != gDay || !r.at.known() {
+				continue
+			}
+			p := at(r.at.date(), unitGran(m.rule.arg))
+			return result{typ: Date, value: p.String(), at: p}, true
+		}
+	}
+	return result{}, false
+}

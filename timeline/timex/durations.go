@@ -1,0 +1,103 @@
+package timex
+
+// Durations ("three days", "a year or so") and sets ("every week").
+
+import "strconv"
+
+// vagueSpan is a stretch of time of an unknown number of units: "the
+// coming years" is PXY.
+func vagueSpan(s *slots) (result, bool) {
+	d := *s
+	d.numSet, d.fuzzy = false, true
+	return normDuration(nil, &match{rule: &rule{}, s: d})
+}
+
+// normDuration writes a period: P4Y, P3D, PT2H, PXD for "several days".
+func normDuration(c *context, m *match) (result, bool) {
+	s := &m.s
+	if m.rule.arg == "plural" && (!s.plural || s.numSet) {
+		return result{}, false // "years", "recent weeks": a plural alone
+	}
+	n := "1"
+	switch {
+	case s.fuzzy:
+		n = "X"
+	case s.numSet:
+		n = strconv.Itoa(s.num)
+		if s.num == 0 {
+			return result{}, false
+		}
+	case s.plural:
+		n = "X"
+	}
+	switch m.rule.arg {
+	case "half":
+		s.half = true
+	case "range":
+		n = "X"
+	}
+	if s.half && n != "X" {
+		return halfDuration(s, n)
+	}
+	var v string
+	switch s.unit {
+	case "TH", "TM", "TS":
+		v = "PT" + n + s.unit[1:]
+	case "WE":
+		v = "P" + n + "WE"
+	case "FY":
+		v = "P" + n + "Y"
+	case "CE", "DE", "ML", "Q", "D", "W", "M", "Y":
+		v = "P" + n + s.unit
+	case "H":
+		v = "P6M"
+	default:
+		return result{}, false
+	}
+	return result{typ: Duration, value: v, mod: s.mod}, true
+}
+
+// halfDuration writes "two and a half years" as P2Y6M; n is the count.
+func halfDuration(s *slots, n string) (result, bool) {
+	half := map[string]string{"Y": "Y6M", "D": "DT12H", "M": "M15D", "TH": "H30M", "TM": "M30S"}[s.unit]
+	var v string
+	switch {
+	case half == "":
+		v = "P" + n + s.unit
+	case s.unit[0] == 'T':
+		v = "PT" + n + half
+	default:
+		v = "P" + n + half
+	}
+	return result{typ: Duration, value: v, mod: s.mod}, true
+}
+
+// normSet writes a recurrence: P1D for "daily", "every week"; XXXX-WXX-5
+// for "every Friday", "on Fridays".
+func normSet(c *context, m *match) (result, bool) {
+	s := &m.s
+	v := m.rule.arg
+	switch {
+	case v != "":
+	case s.freq != "":
+		v = s.freq
+	case s.weekday != 0:
+		v = "XXXX-WXX-" + strconv.Itoa(s.weekday)
+		if s.pod != "" {
+			v += "T" + s.pod
+		}
+	case s.month != 0:
+		v = "XXXX-" + two(s.month)
+	case s.pod != "":
+		v = "XXXX-XX-XXT" + s.pod
+	case s.unit != "":
+		d, ok := normDuration(c, &match{rule: m.rule, s: slots{unit: s.unit, num: max(s.num, 1), numSet: true}})
+		if !ok {
+			return result{}, false
+		}
+		v = d.value
+	default:
+		return result{}, false
+	}
+	return result{typ: Set, value: v}, true
+}

@@ -1,0 +1,282 @@
+package timex
+
+// Relative and deictic expressions: units counted from the anchor ("last
+// Tuesday", "next month"), offsets ("two weeks ago"), the anchor's own
+// period ("today", "this year") and bare weekdays, whose direction comes
+// from the tense of their clause.
+
+import "time"
+
+// normRel resolves "last month", "next week", "this year", "last Friday",
+// "this morning", "last summer", "next April".
+func normRel(c *context, m *match) (result, bool) {
+	s := &m.s
+	if s.plural && s.unit != "" && s.weekday == 0 {
+		return vagueSpan(s) // "the coming years" is no one year
+	}
+	b := c.now()
+	r := result{typ: Date, mod: s.mod}
+	ofYear := unitGran(s.unit) == gYear && b.known() // "April last year", "summer next year"
+	switch {
+	case s.weekday != 0:
+		r.at = c.weekdayFrom(b, s.weekday, s.rel, m)
+	case s.month != 0 && ofYear:
+		r.at = point{g: gMonth, y: b.y + s.rel, m: s.month}
+	case s.month != 0:
+		r.at = c.monthFrom(b, s.month, s.rel)
+	case s.season != "" && ofYear:
+		r.at = point{g: gSeason, y: b.y + s.rel, part: s.season}
+	case s.season != "":
+		r.at = seasonFrom(b, s.season, s.rel)
+	case s.unit == "WE":
+		r.at = c.weekendFrom(b, s.rel, s.relSet, m)
+	case unitGran(s.unit) != gNone && unitGran(s.unit) < gTime:
+		g := unitGran(s.unit)
+		r.at = b.shift(g, s.rel)
+	case s.pod != "" || s.unit == "D":
+		r.at = b.shift(gDay, s.rel)
+	default:
+		return result{}, false
+	}
+	if s.pod != "" && r.at.g == gDay {
+		r.at = withTime(r.at, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// weekdayFrom finds the weekday wd near base: with dir -1 the last one
+// before it, +1 the next one after it, and 0 by the clause's tense.
+func (c *context) weekdayFrom(b point, wd, dir int, m *match) point {
+	if !b.known() || b.g < gDay {
+		return point{g: gWeek, y: unknownYear, wday: wd} // XXXX-WXX-2
+	}
+	d := b.date()
+	cur := (int(d.Weekday())+6)%7 + 1 // Monday = 1
+	if dir == 0 {
+		switch tenseAt(c.toks, m.from, m.to) {
+		case tenseFuture:
+			dir = 1
+		default:
+			dir = -1
+			if cur == wd {
+				return dayPoint(d)
+			}
+		}
+	}
+	if dir < 0 {
+		back := (cur - wd + 7) % 7
+		if back == 0 {
+			back = 7
+		}
+		return dayPoint(d.AddDate(0, 0, -back))
+	}
+	fwd := (wd - cur + 7) % 7
+	if fwd == 0 {
+		fwd = 7
+	}
+	return dayPoint(d.AddDate(0, 0, fwd))
+}
+
+// weekendFrom finds "last weekend", "next weekend" and, by the clause's
+// tense, "the weekend": the one just past or the one ahead.
+func (c *context) weekendFrom(b point, dir int, dirSet bool, m *match) point {
+	if !b.known() || b.g < gDay {
+		return point{g: gWeek, y: unknownYear, wkend: true}
+	}
+	if !dirSet {
+		dir = 0
+		if tenseAt(c.toks, m.from, m.to) == tenseFuture {
+			dir = 1
+		}
+	}
+	d := b.date()
+	inWeekend := d.Weekday() == time.Saturday || d.Weekday() == time.Sunday
+	switch {
+	case dir < 0 && !inWeekend, dir == 0 && !inWeekend && !dirSet:
+		d = d.AddDate(0, 0, -7) // the weekend before this week
+	case dir > 0 && inWeekend:
+		d = d.AddDate(0, 0, 7)
+	}
+	p := at(d, gWeek)
+	p.wkend = true
+	return p
+}
+
+// monthFrom finds "last April" (the April before base), "next April" and
+// "this April" (base's year).
+func (c *context) monthFrom(b point, month, dir int) point {
+	p := point{g: gMonth, y: b.y, m: month}
+	if !b.known() {
+		return p
+	}
+	switch {
+	case dir < 0 && month >= b.m:
+		p.y--
+	case dir > 0 && month <= b.m:
+		p.y++
+	}
+	return p
+}
+
+func seasonFrom(b point, season string, dir int) point {
+	p := point{g: gSeason, y: b.y, part: season}
+	if !b.known() {
+		return p
+	}
+	// seasons in the order of the year they are named for
+	order := map[string]int{"WI": 0, "SP": 1, "SU": 2, "FA": 3}
+	cur := at(b.date(), gSeason)
+	p.y = cur.y
+	switch {
+	case dir < 0 && order[season] >= order[cur.part]:
+		p.y--
+	case dir > 0 && order[season] <= order[cur.part]:
+		p.y++
+	}
+	return p
+}
+
+// normShift resolves "two years ago" (arg ago), "in three weeks" (arg
+// hence), "a day earlier" (arg before) and "three days later" (arg
+// after): the first two count from the anchor, the others from the last
+// mentioned date. The value has the granularity of the unit.
+func normShift(c *context, m *match) (result, bool) {
+	s := &m.s
+	base, dir := c.now(), -1
+	g := unitGran(s.unit)
+	switch m.rule.arg {
+	case "hence":
+		dir = 1
+	case "before":
+		base = c.refAt(min(g, gDay))
+	case "after":
+		base, dir = c.refAt(min(g, gDay)), 1
+	}
+	if c.narrative {
+		base = c.refAt(min(g, gDay))
+	}
+	if s.plural && !s.numSet && !s.fuzzy {
+		if c.narrative {
+			// "days later" in a history: some day, unknown, near the story
+			p := point{g: min(max(g, gYear), gDay), y: unknownYear}
+			return result{typ: Date, value: p.String(), mod: s.mod}, true
+		}
+		s.fuzzy = true
+	}
+	if s.fuzzy {
+		if dir < 0 {
+			return result{typ: Date, value: "PAST_REF", mod: s.mod}, true
+		}
+		return result{typ: Date, value: "FUTURE_REF", mod: s.mod}, true
+	}
+	n := 1
+	if s.numSet {
+		n = s.num
+	}
+	if g == gNone || g == gTime {
+		return result{}, false
+	}
+	step := n
+	switch g {
+	case gWeek:
+		g, step = gDay, 7*n
+	case gDecade:
+		g, step = gYear, 10*n
+	case gCentury:
+		g, step = gYear, 100*n
+	}
+	if g == gYear && n == 1 && c.lastAt[gQuarter].known() && !c.narrative {
+		// in a report on a quarter, "a year earlier" is that quarter's
+		// year-ago counterpart
+		p := c.lastAt[gQuarter].shift(gQuarter, -4)
+		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+	}
+	if base.known() && base.g < g {
+		// "two days ago" from a year-precise base is only that year
+		g, step = base.g, stepAt(base.g, g, step)
+	}
+	p := base.shift(g, dir*step)
+	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// stepAt converts step units of g into units of a coarser granularity
+// have, rounding: 14 days at month granularity are 0 months.
+func stepAt(have, g gran, step int) int {
+	if have >= g {
+		return step
+	}
+	switch {
+	case have == gYear && g == gMonth:
+		return step / 12
+	case have == gMonth && g == gDay:
+		return step / 30
+	case have == gYear && g == gDay:
+		return step / 365
+	}
+	return 0
+}
+
+// normDeictic resolves today, yesterday, tomorrow, tonight, overnight.
+func normDeictic(c *context, m *match) (result, bool) {
+	s := &m.s
+	b := c.now()
+	offset, night := 0, false
+	switch s.deictic {
+	case "yesterday":
+		offset = -1
+	case "tomorrow":
+		offset = 1
+	case "tonight":
+		night = true
+	case "overnight":
+		offset, night = -1, true
+	}
+	p := b.shift(gDay, offset)
+	if !b.known() || b.g < gDay {
+		p = point{g: gDay, y: unknownYear}
+		if b.known() && offset == 0 {
+			p = b
+		}
+	}
+	r := result{typ: Date, mod: s.mod, at: p}
+	if night && s.pod == "" {
+		s.pod = "NI"
+	}
+	if (s.pod != "" || s.clock) && p.g == gDay {
+		r.at = withTime(p, s)
+		r.typ = Time
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// normWeekday resolves a weekday ("on Tuesday", "late on Sunday",
+// "Tuesday evening") by the tense of its clause.
+func normWeekday(c *context, m *match) (result, bool) {
+	s := &m.s
+	p := c.weekdayFrom(c.now(), s.weekday, 0, m)
+	r := result{typ: Date, mod: s.mod, at: p}
+	if (s.pod != "" || s.clock) && p.g == gDay {
+		r.at = withTime(p, s)
+		// news corpora call "Wednesday night" a DATE and "10 p.m.
+		// Wednesday" a TIME; the rule says which
+		r.typ = m.rule.typ
+	}
+	r.value = r.at.String()
+	return r, true
+}
+
+// normRef gives a fixed value: the rule's argument, or the word's own
+// (now = PRESENT_REF).
+func normRef(c *context, m *match) (result, bool) {
+	v := m.rule.arg
+	if v == "" {
+		v = m.s.ref
+	}
+	if v == "" {
+		return result{}, false
+	}
+	return result{typ: m.rule.typ, value: v, mod: m.s.mod}, true
+}
