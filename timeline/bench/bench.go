@@ -72,6 +72,15 @@ type Sample struct {
 	Floor      Stats
 }
 
+// CPURatio is the timeline's median processor time over the floor's,
+// less swayed than wall time by other work on the machine.
+func (s Sample) CPURatio() float64 {
+	if s.Floor.CPU == 0 {
+		return 0
+	}
+	return float64(s.Ours.CPU) / float64(s.Floor.CPU)
+}
+
 // Ratio is the timeline's median wall time over the floor's.
 func (s Sample) Ratio() float64 {
 	if s.Floor.Wall == 0 {
@@ -94,6 +103,7 @@ type Rebuild struct {
 	Articles int
 	Wall     time.Duration
 	Full     time.Duration // the full build it is compared with
+	CPU      time.Duration
 	PeakRSS  int64
 	// Counted reports that the build printed its cache's hits and misses;
 	// a miss is an article read and resolved again.
@@ -121,13 +131,20 @@ func Measure(ctx context.Context, opt Options) (Results, error) {
 		return res, err
 	}
 	m := &measurer{opt: opt, srcs: srcs, r: &runner{ctx: ctx, logDir: logDir}}
-	defer func() { res.Commands = m.r.commands }()
+	err = m.measure(&res)
+	res.Commands = m.r.commands
+	return res, err
+}
+
+// measure runs the parts opt asks for into res.
+func (m *measurer) measure(res *Results) error {
+	opt := m.opt
 	want := func(part string) bool { return opt.Only == "" || opt.Only == part }
 	if want("dated") {
 		for _, n := range slices.Sorted(slices.Values(opt.Sizes)) {
 			s, err := m.compare("dated", n)
 			if err != nil {
-				return res, err
+				return err
 			}
 			res.Dated = append(res.Dated, s)
 		}
@@ -135,14 +152,16 @@ func Measure(ctx context.Context, opt Options) (Results, error) {
 	if want("undated") && opt.Undated > 0 {
 		s, err := m.compare("undated", opt.Undated)
 		if err != nil {
-			return res, err
+			return err
 		}
 		res.Undated = &s
 	}
 	if want("rebuild") || want("template") {
+		var err error
 		res.Rebuild, res.Template, err = m.rebuilds(res.Dated, want)
+		return err
 	}
-	return res, err
+	return nil
 }
 
 // measurer runs the parts of the benchmark.
@@ -204,7 +223,7 @@ func (m *measurer) build(c *corpus, label string, full bool) (Run, error) {
 	// Status 3 is a site built with some input left out: still a build.
 	run, err := m.r.run(label, c.cache, []string{m.opt.Timeline, "build", "--config", filepath.Join(c.dir, "config.toml")}, 3)
 	if err == nil {
-		m.logf("%s: timeline %s: %s, peak %s", filepath.Base(c.dir), label, run.Wall.Round(time.Millisecond), mb(run.PeakRSS))
+		m.logf("%s: timeline %s: %s (CPU %s), peak %s", filepath.Base(c.dir), label, secs(run.Wall), secs(run.CPU), mb(run.PeakRSS))
 	}
 	return run, err
 }
@@ -223,7 +242,7 @@ func (m *measurer) floor(dir, label string) (Run, error) {
 	}
 	run, err := m.r.run(label, cache, []string{m.opt.Hugo, "--source", dir})
 	if err == nil {
-		m.logf("%s: hugo %s: %s, peak %s", filepath.Base(dir), label, run.Wall.Round(time.Millisecond), mb(run.PeakRSS))
+		m.logf("%s: hugo %s: %s (CPU %s), peak %s", filepath.Base(dir), label, secs(run.Wall), secs(run.CPU), mb(run.PeakRSS))
 	}
 	return run, err
 }
@@ -311,7 +330,7 @@ func (m *measurer) rebuild(c *corpus, change, label string, full time.Duration) 
 	if err != nil {
 		return nil, err
 	}
-	r := &Rebuild{Change: change, Articles: c.n, Wall: run.Wall, Full: full, PeakRSS: run.PeakRSS}
+	r := &Rebuild{Change: change, Articles: c.n, Wall: run.Wall, Full: full, CPU: run.CPU, PeakRSS: run.PeakRSS}
 	r.Hits, r.Misses, r.Counted = CacheCounts(run.Output)
 	return r, nil
 }

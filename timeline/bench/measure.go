@@ -18,7 +18,8 @@ import (
 // Run is one measured run of a child process.
 type Run struct {
 	Wall    time.Duration
-	PeakRSS int64 // bytes; 0 when unknown
+	CPU     time.Duration // user and system
+	PeakRSS int64         // bytes; 0 when unknown
 	// Output is what the child wrote to stdout and stderr.
 	Output string `json:"-"`
 }
@@ -27,13 +28,16 @@ type Run struct {
 type Stats struct {
 	Runs    []time.Duration // every run's wall time, in order
 	Wall    time.Duration   // their median
+	CPU     time.Duration   // the median processor time, user and system
 	PeakRSS int64           // the highest peak of them
+	cpus    []time.Duration
 }
 
 func (s *Stats) add(r Run) {
 	s.Runs = append(s.Runs, r.Wall)
 	s.PeakRSS = max(s.PeakRSS, r.PeakRSS)
-	s.Wall = median(s.Runs)
+	s.cpus = append(s.cpus, r.CPU)
+	s.Wall, s.CPU = median(s.Runs), median(s.cpus)
 }
 
 func median(ds []time.Duration) time.Duration {
@@ -68,7 +72,7 @@ func (r *runner) run(label, cacheHome string, argv []string, okCodes ...int) (Ru
 	err := cmd.Run()
 	res := Run{Wall: time.Since(start), Output: out.String()}
 	if cmd.ProcessState != nil {
-		res.PeakRSS = peakRSS(cmd.ProcessState)
+		res.PeakRSS, res.CPU = peakRSS(cmd.ProcessState), cpuTime(cmd.ProcessState)
 	}
 	r.n++
 	log := filepath.Join(r.logDir, fmt.Sprintf("%03d-%s.log", r.n, label))

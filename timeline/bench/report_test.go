@@ -120,6 +120,7 @@ func TestMedian(t *testing.T) {
 
 func TestWriteMarkdown(t *testing.T) {
 	r := good()
+	r.Dated[2].Ours.CPU, r.Dated[2].Floor.CPU = 50*sec, 40*sec
 	r.Commands = []string{"XDG_CACHE_HOME=/w/cache/dated-1000 /bin/timeline build --config /w/dated-1000/config.toml"}
 	var b bytes.Buffer
 	if err := WriteMarkdown(&b, r, Evaluate(r)); err != nil {
@@ -127,8 +128,8 @@ func TestWriteMarkdown(t *testing.T) {
 	}
 	out := b.String()
 	for _, want := range []string{
-		"| dated | 25000 | 1 | 25010 | 100.00s | 1500 MB | 4ms | 25010 | 70.00s | 256 MB | 1.43× |",
-		"| one article added | 25001 | 5.00s | 5.0% |",
+		"| dated | 25000 | 1 | 25010 | 100.00s | 50.00s | 1500 MB | 4ms | 25010 | 70.00s | 40.00s | 256 MB | 1.43× | 1.25× |",
+		"| one article added | 25001 | 5.00s | 5.0% | 0.00s |",
 		"| rebuild after changing one template | 0 re-resolved, 25001 from the cache",
 		"| PASS |",
 		"    " + r.Commands[0],

@@ -48,6 +48,9 @@ func (e *env) benchCmd(args []string) error {
 	if err := checkBenchFlags(opt, *format); err != nil {
 		return err
 	}
+	if fi, err := os.Stat(opt.Data); err != nil || !fi.IsDir() {
+		return fmt.Errorf("no TempEval-3 silver folder at %s: name it with --data, or set TIMELINE_DATA to the shared data folder", opt.Data)
+	}
 	ctx := e.ctx
 	if ctx == nil {
 		var stop context.CancelFunc
