@@ -44,6 +44,9 @@ type Options struct {
 	Timeline string // the timeline binary
 	Hugo     string // the Hugo CLI binary
 	Log      io.Writer
+	// Invocation is the command line that asked for the benchmark, told
+	// in the report.
+	Invocation string
 }
 
 // The parts Options.Only may name.
@@ -52,7 +55,9 @@ var Parts = []string{"dated", "undated", "rebuild", "template"}
 // Results are the figures of one run of the benchmark.
 type Results struct {
 	Started     time.Time
+	Invocation  string
 	HugoVersion string
+	HugoCLI     string // what the Hugo CLI says of its version
 	CPUs        int
 	Dated       []Sample // by size, ascending
 	Undated     *Sample
@@ -121,7 +126,10 @@ func (r Rebuild) Fraction() float64 {
 
 // Measure makes the corpora and runs the builds that opt asks for.
 func Measure(ctx context.Context, opt Options) (Results, error) {
-	res := Results{Started: time.Now().UTC(), HugoVersion: HugoVersion(), CPUs: runtime.GOMAXPROCS(0), Work: opt.Work}
+	res := Results{Started: time.Now().UTC(), Invocation: opt.Invocation, HugoVersion: HugoVersion(), CPUs: runtime.GOMAXPROCS(0), Work: opt.Work}
+	if opt.Hugo != "" {
+		res.HugoCLI = hugoVersionLine(ctx, opt.Hugo)
+	}
 	srcs, err := LoadSources(opt.Data)
 	if err != nil {
 		return res, err

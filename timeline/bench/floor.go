@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -124,10 +125,22 @@ func HugoBinary(ctx context.Context, version string, log io.Writer) (string, err
 	}
 	for _, s := range steps {
 		cmd := exec.CommandContext(ctx, s[0], s[1:]...)
-		cmd.Dir, cmd.Stdout, cmd.Stderr = mod, log, log
+		var out bytes.Buffer
+		cmd.Dir, cmd.Stdout, cmd.Stderr = mod, &out, &out
 		if err := cmd.Run(); err != nil {
-			return "", fmt.Errorf("building the Hugo CLI: %s: %w", strings.Join(s, " "), err)
+			return "", fmt.Errorf("building the Hugo CLI: %s: %w\n%s", strings.Join(s, " "), err, out.Bytes())
 		}
 	}
 	return bin, os.Rename(tmp, bin)
+}
+
+// hugoVersionLine is what the Hugo CLI at bin says of its version, or
+// the error that kept it from saying.
+func hugoVersionLine(ctx context.Context, bin string) string {
+	out, err := exec.CommandContext(ctx, bin, "version").Output()
+	if err != nil {
+		return fmt.Sprintf("%s version: %v", bin, err)
+	}
+	first, _, _ := strings.Cut(string(out), "\n")
+	return strings.TrimSpace(first)
 }

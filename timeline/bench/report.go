@@ -1,6 +1,7 @@
 package bench
 
 import (
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -170,7 +171,10 @@ func secs(d time.Duration) string { return fmt.Sprintf("%.2fs", d.Seconds()) }
 func WriteMarkdown(w io.Writer, r Results, checks []Check) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "## timeline bench, %s\n\n", r.Started.Format(time.RFC3339))
-	fmt.Fprintf(&b, "Hugo CLI %s as the floor; %d CPUs (GOMAXPROCS); work folder %s.\n\n", r.HugoVersion, r.CPUs, r.Work)
+	if r.Invocation != "" {
+		fmt.Fprintf(&b, "    %s\n\n", r.Invocation)
+	}
+	fmt.Fprintf(&b, "The floor is the Hugo CLI (%s); %d CPUs (GOMAXPROCS); work folder %s.\n\n", cmp.Or(r.HugoCLI, r.HugoVersion), r.CPUs, r.Work)
 	samples := append([]Sample{}, r.Dated...)
 	if r.Undated != nil {
 		samples = append(samples, *r.Undated)

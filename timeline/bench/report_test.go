@@ -121,6 +121,7 @@ func TestMedian(t *testing.T) {
 func TestWriteMarkdown(t *testing.T) {
 	r := good()
 	r.Dated[2].Ours.CPU, r.Dated[2].Floor.CPU = 50*sec, 40*sec
+	r.Invocation, r.HugoCLI = "timeline bench --runs 3", "hugo v0.165.0 linux/amd64"
 	r.Commands = []string{"XDG_CACHE_HOME=/w/cache/dated-1000 /bin/timeline build --config /w/dated-1000/config.toml"}
 	var b bytes.Buffer
 	if err := WriteMarkdown(&b, r, Evaluate(r)); err != nil {
@@ -132,6 +133,8 @@ func TestWriteMarkdown(t *testing.T) {
 		"| one article added | 25001 | 5.00s | 5.0% | 0.00s |",
 		"| rebuild after changing one template | 0 re-resolved, 25001 from the cache",
 		"| PASS |",
+		"    timeline bench --runs 3\n",
+		"the Hugo CLI (hugo v0.165.0 linux/amd64)",
 		"    " + r.Commands[0],
 	} {
 		if !strings.Contains(out, want) {

@@ -41,7 +41,8 @@ func (e *env) benchCmd(args []string) error {
 	if len(rest) > 0 {
 		return usagef("takes no arguments; got %q", rest)
 	}
-	opt := bench.Options{Data: *data, Undated: *undated, Runs: *runs, Only: *only, Hugo: *hugo, Log: e.stderr}
+	opt := bench.Options{Data: *data, Undated: *undated, Runs: *runs, Only: *only, Hugo: *hugo, Log: e.stderr,
+		Invocation: strings.Join(append([]string{"timeline bench"}, args...), " ")}
 	if opt.Sizes, err = parseSizes(*sizes); err != nil {
 		return err
 	}
