@@ -291,6 +291,14 @@ func (m *measurer) compare(kind string, n int) (Sample, error) {
 			}
 		}
 	}
+	// A 25k site takes gigabytes: once measured, only the largest dated
+	// corpus is kept, for the rebuilds. What failed is kept to be looked at.
+	if err := os.RemoveAll(floorDir); err != nil {
+		return s, err
+	}
+	if kind != "dated" || n != slices.Max(m.opt.Sizes) {
+		return s, os.RemoveAll(c.dir)
+	}
 	return s, nil
 }
 

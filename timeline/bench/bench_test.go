@@ -115,6 +115,12 @@ func TestMeasure(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(opt.Work, "dated-5", "layouts", "baseof.html")); err != nil {
 		t.Errorf("the template was not overridden: %v", err)
 	}
+	// Only the largest dated corpus is kept; the floors all go.
+	for name, kept := range map[string]bool{"dated-5": true, "dated-3": false, "undated-4": false, "floor-dated-5": false} {
+		if _, err := os.Stat(filepath.Join(opt.Work, name)); (err == nil) != kept {
+			t.Errorf("%s: kept %v, want %v", name, err == nil, kept)
+		}
+	}
 	// Three corpora, two runs each of both, then two rebuilds.
 	if len(res.Commands) != 14 {
 		t.Errorf("%d commands, want 14:\n%s", len(res.Commands), strings.Join(res.Commands, "\n"))
