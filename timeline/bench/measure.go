@@ -100,21 +100,50 @@ func countHTML(dir string) (int, error) {
 	return n, err
 }
 
-// cacheCounts matches the line a build prints about its cache of
-// resolved articles, such as "cache: 24999 hits, 1 miss".
-var cacheCounts = regexp.MustCompile(`cache: (\d+) hits?, (\d+) miss(?:es)?`)
+// The build tells what its cache of worked-out articles saved in one of
+// two ways: a line per build such as
+//
+//	timeline: build cache /p/.timeline-cache: clues 3 of 3 reused, expressions 2 of 3 reused, events 2 of 3 reused
+//
+// where a kind's entries not reused were worked out again, or a plain
+// "cache: 24999 hits, 1 miss".
+var (
+	cacheKinds  = regexp.MustCompile(`([\w-]+) (\d+) of (\d+) reused`)
+	cacheCounts = regexp.MustCompile(`cache: (\d+) hits?, (\d+) miss(?:es)?`)
+)
 
-// CacheCounts reads the last cache line of a build's output; ok is false
-// when it has none.
+// resolvedKind is the kind of cache entry whose misses are articles
+// resolved again: their temporal expressions.
+const resolvedKind = "expressions"
+
+// CacheCounts reads the last cache line of a build's output: the hits
+// and misses of the expressions kind when it is told, else those of all
+// kinds together. ok is false when the output has no such line.
 func CacheCounts(output string) (hits, misses int, ok bool) {
-	m := cacheCounts.FindAllStringSubmatch(output, -1)
-	if len(m) == 0 {
-		return 0, 0, false
+	lines := strings.Split(output, "\n")
+	for _, line := range slices.Backward(lines) {
+		if _, rest, found := strings.Cut(line, "build cache "); found {
+			return kindCounts(rest)
+		}
+		if m := cacheCounts.FindStringSubmatch(line); m != nil {
+			hits, _ = strconv.Atoi(m[1])
+			misses, _ = strconv.Atoi(m[2])
+			return hits, misses, true
+		}
 	}
-	last := m[len(m)-1]
-	hits, _ = strconv.Atoi(last[1])
-	misses, _ = strconv.Atoi(last[2])
-	return hits, misses, true
+	return 0, 0, false
+}
+
+func kindCounts(line string) (hits, misses int, ok bool) {
+	for _, m := range cacheKinds.FindAllStringSubmatch(line, -1) {
+		h, _ := strconv.Atoi(m[2])
+		total, _ := strconv.Atoi(m[3])
+		if m[1] == resolvedKind {
+			return h, total - h, true
+		}
+		hits, misses, ok = hits+h, misses+total-h, true
+	}
+	return hits, misses, ok
 }
 
 // clean removes what a build left in dir: every entry but keep.

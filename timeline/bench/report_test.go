@@ -93,6 +93,11 @@ func TestCacheCounts(t *testing.T) {
 		{"timeline: reading\ntimeline: cache: 25000 hits, 1 miss\n", 25000, 1, true},
 		{"cache: 0 hits, 12 misses\n...\ncache: 1 hit, 0 misses\n", 1, 0, true},
 		{"timeline: built 10 pages\n", 0, 0, false},
+		// The expressions are what resolving makes.
+		{"timeline: build cache /w/p/.timeline-cache: clues 25001 of 25001 reused, events 0 of 25001 reused, expressions 25000 of 25001 reused\n", 25000, 1, true},
+		{"timeline: build cache /w/p/.timeline-cache: clues 9 of 10 reused (1 not written), events 7 of 10 reused\n", 16, 4, true},
+		{"timeline: build cache /w/p/.timeline-cache: nothing to reuse\n", 0, 0, false},
+		{"cache: 5 hits, 5 misses\ntimeline: build cache /w: expressions 0 of 2 reused\n", 0, 2, true},
 	}
 	for _, tt := range tests {
 		h, m, ok := CacheCounts(tt.out)
