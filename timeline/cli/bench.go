@@ -14,7 +14,7 @@ import (
 )
 
 func (e *env) benchCmd(args []string) error {
-	fs := e.flags("bench", "[--data DIR] [--sizes N,N,...] [--undated N] [--work DIR] [--runs N] [--only PART] [--format md|json]",
+	fs := e.flags("bench", "[--data DIR] [--sizes N,N,...] [--undated N] [--work DIR] [--runs N] [--only PART] [--format md|json] [--timeline BIN] [--hugo BIN]",
 		"Bench measures the build at scale against the targets of issue 12. It\n"+
 			"makes corpora from the TempEval-3 silver newswire (each .tml file's text,\n"+
 			"its <DCT> as front-matter date, replicated with small changes up to each\n"+
@@ -33,6 +33,7 @@ func (e *env) benchCmd(args []string) error {
 	runs := fs.Int("runs", 1, "alternating runs of each build; the median wall time is reported")
 	only := fs.String("only", "", "measure one part: "+strings.Join(bench.Parts, ", ")+" (default all)")
 	format := fs.String("format", "md", "the report's format: md (Markdown tables) or json")
+	binary := fs.String("timeline", "", "the timeline program to measure (default this one)")
 	hugo := fs.String("hugo", "", "the Hugo CLI to measure the floor with (default built once, "+bench.HugoVersion()+")")
 	rest, err := fs.parse(args)
 	if err != nil {
@@ -58,8 +59,10 @@ func (e *env) benchCmd(args []string) error {
 		ctx, stop = signal.NotifyContext(context.Background(), os.Interrupt)
 		defer stop()
 	}
-	if opt.Timeline, err = os.Executable(); err != nil {
-		return err
+	if opt.Timeline = *binary; opt.Timeline == "" {
+		if opt.Timeline, err = os.Executable(); err != nil {
+			return err
+		}
 	}
 	if opt.Hugo == "" && needsFloor(opt) {
 		if opt.Hugo, err = bench.HugoBinary(ctx, bench.HugoVersion(), e.stderr); err != nil {
