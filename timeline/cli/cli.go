@@ -67,6 +67,7 @@ var commands = []command{
 	{"anchors", "infer each article's own date, with its precision and reasons", (*env).anchorsCmd},
 	{"eval", "score the resolver against TimeML corpora", (*env).evalCmd},
 	{"seeds", "list the dated expressions of the seed articles", (*env).seedsCmd},
+	{"bench", "measure the build at scale against Hugo and the targets of issue 12", (*env).benchCmd},
 }
 
 // defaultCommand runs when no command is named: in a timeline's folder,
