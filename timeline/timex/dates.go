@@ -339,12 +339,16 @@ func normParse(c *context, m *match) (result, bool) {
 }
 
 // normClock resolves a clock time ("5 p.m.", "1400 GMT", "noon") on the
-// day last mentioned, or the anchor's.
+// day last mentioned, or the anchor's when no day was: "last year's
+// blasts ... at midday" is at noon of the anchor's day, not of a year.
 func normClock(c *context, m *match) (result, bool) {
 	s := &m.s
 	day := c.refAt(gDay)
 	if d, ok := c.dayAhead(m); ok {
 		day = d // "at 5:34 AM Baghdad time on March 20, 2003"
+	}
+	if !day.known() || day.g < gDay {
+		day = c.base()
 	}
 	if !day.known() || day.g < gDay {
 		day = point{g: gDay, y: unknownYear}
