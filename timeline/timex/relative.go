@@ -290,3 +290,14 @@ func normRef(c *context, m *match) (result, bool) {
 	}
 	return result{typ: m.rule.typ, value: v, mod: m.s.mod}, true
 }
+
+// normHistRef resolves a vague reference that histories mark and news
+// does not: "the former king" is PAST_REF in narrative mode, following the
+// TIMEX2 guidelines war histories are annotated by, and nothing in news,
+// whose TimeML annotation leaves "former" out.
+func normHistRef(c *context, m *match) (result, bool) {
+	if !c.narrative {
+		return result{}, false
+	}
+	return normRef(c, m)
+}
