@@ -74,12 +74,19 @@ func halfDuration(s *slots, n string) (result, bool) {
 
 // normSet writes a recurrence: P1D for "daily", "every week"; XXXX-WXX-5
 // for "every Friday", "on Fridays"; XXXX-07 for "each July". The argument
-// "other" skips every second one: "every other week" is P2W.
+// "other" skips every second one: "every other week" is P2W; the argument
+// "plural" takes only a plural, "Tuesday nights", not "Tuesday night".
 func normSet(c *context, m *match) (result, bool) {
 	s := &m.s
 	v, every := m.rule.arg, 1
-	if v == "other" {
+	switch v {
+	case "other":
 		v, every = "", 2 // "every other week" is P2W
+	case "plural":
+		if !s.plural {
+			return result{}, false // "Tuesday night" is one night
+		}
+		v = ""
 	}
 	switch {
 	case v != "":
