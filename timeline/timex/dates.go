@@ -60,10 +60,10 @@ func normDate(c *context, m *match) (result, bool) {
 		return result{}, false
 	}
 	if p.y == 0 && p.g > gDecade {
-		if b := c.now(); s.relSet && b.known() {
+		if b := c.now(); s.relSet && !s.anaphoric && b.known() {
 			p.y = b.y + s.rel // "June last year", "last year's third quarter"
-		} else if s.that {
-			p.y = c.refPoint().y // "August of that year"
+		} else if s.that || s.anaphoric {
+			p.y = c.refPoint().y + s.rel // "August of that year", "May of the following year"
 		} else if y, ok := c.yearAhead(m); ok {
 			p.y = y // "August and September 1914"
 		} else {
