@@ -96,8 +96,8 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 			continue
 		}
 		from, low := m.from+m.rule.lead, floor
-		if m.rule.lead > 0 {
-			low = from // no modifier reaches into the context words
+		if m.rule.lead > 0 || possessive(toks, m.to) {
+			low = from // no modifier reaches into the context words, nor past a determiner
 		}
 		ext := modifierAround(e.mods, toks, low, from, m.to, kindOf(m.rule, r))
 		if ext.found {
@@ -117,6 +117,14 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 		c.lastEnd = ext.to
 	}
 	return out, buf
+}
+
+// possessive reports a date that determines a noun, "Wednesday's ruling":
+// a word before it modifies the noun phrase, as "around" in "get around
+// Wednesday's ruling", not the date.
+func possessive(toks []token, to int) bool {
+	return to+1 < len(toks) && toks[to].key == "'" && !toks[to].space &&
+		toks[to+1].key == "s" && !toks[to+1].space
 }
 
 // maxChunk bounds a chunk when a text has no blank lines for that long.
