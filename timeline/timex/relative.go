@@ -294,10 +294,14 @@ func normRef(c *context, m *match) (result, bool) {
 // normHistRef resolves a vague reference that histories mark and news
 // does not: "the former king" is PAST_REF in narrative mode, following the
 // TIMEX2 guidelines war histories are annotated by, and nothing in news,
-// whose TimeML annotation leaves "former" out.
+// whose TimeML annotation leaves "former" out. A part of the day said
+// alone, "they moved only at night", is some night: XXXX-XX-XXTNI.
 func normHistRef(c *context, m *match) (result, bool) {
 	if !c.narrative {
 		return result{}, false
+	}
+	if m.s.pod != "" {
+		return result{typ: Date, value: "XXXX-XX-XXT" + m.s.pod}, true
 	}
 	return normRef(c, m)
 }
