@@ -60,10 +60,10 @@ func normDate(c *context, m *match) (result, bool) {
 		return result{}, false
 	}
 	if p.y == 0 && p.g > gDecade {
-		if b := c.now(); s.relSet && b.known() {
+		if b := c.now(); s.relSet && !s.anaphoric && b.known() {
 			p.y = b.y + s.rel // "June last year", "last year's third quarter"
-		} else if s.that {
-			p.y = c.refPoint().y // "August of that year"
+		} else if s.that || s.anaphoric {
+			p.y = c.refPoint().y + s.rel // "August of that year", "May of the following year"
 		} else if y, ok := c.yearAhead(m); ok {
 			p.y = y // "August and September 1914"
 		} else {
@@ -339,12 +339,16 @@ func normParse(c *context, m *match) (result, bool) {
 }
 
 // normClock resolves a clock time ("5 p.m.", "1400 GMT", "noon") on the
-// day last mentioned, or the anchor's.
+// day last mentioned, or the anchor's when no day was: "last year's
+// blasts ... at midday" is at noon of the anchor's day, not of a year.
 func normClock(c *context, m *match) (result, bool) {
 	s := &m.s
 	day := c.refAt(gDay)
 	if d, ok := c.dayAhead(m); ok {
 		day = d // "at 5:34 AM Baghdad time on March 20, 2003"
+	}
+	if !day.known() || day.g < gDay {
+		day = c.base()
 	}
 	if !day.known() || day.g < gDay {
 		day = point{g: gDay, y: unknownYear}

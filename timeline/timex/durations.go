@@ -73,10 +73,21 @@ func halfDuration(s *slots, n string) (result, bool) {
 }
 
 // normSet writes a recurrence: P1D for "daily", "every week"; XXXX-WXX-5
-// for "every Friday", "on Fridays".
+// for "every Friday", "on Fridays"; XXXX-07 for "each July". The argument
+// "other" skips every second one: "every other week" is P2W; the argument
+// "plural" takes only a plural, "Tuesday nights", not "Tuesday night".
 func normSet(c *context, m *match) (result, bool) {
 	s := &m.s
-	v := m.rule.arg
+	v, every := m.rule.arg, 1
+	switch v {
+	case "other":
+		v, every = "", 2 // "every other week" is P2W
+	case "plural":
+		if !s.plural {
+			return result{}, false // "Tuesday night" is one night
+		}
+		v = ""
+	}
 	switch {
 	case v != "":
 	case s.freq != "":
@@ -91,7 +102,7 @@ func normSet(c *context, m *match) (result, bool) {
 	case s.pod != "":
 		v = "XXXX-XX-XXT" + s.pod
 	case s.unit != "":
-		d, ok := normDuration(c, &match{rule: m.rule, s: slots{unit: s.unit, num: max(s.num, 1), numSet: true}})
+		d, ok := normDuration(c, &match{rule: m.rule, s: slots{unit: s.unit, num: max(s.num, 1) * every, numSet: true}})
 		if !ok {
 			return result{}, false
 		}

@@ -17,6 +17,7 @@ type modKind uint8
 const (
 	modDate   modKind = 1 << iota // a DATE or TIME point
 	modAmount                     // a DURATION, or a date counted from one
+	modCount                      // an amount of one unit: "a week", not "the past year"
 	modAny    = modDate | modAmount
 )
 
@@ -29,7 +30,7 @@ type modifier struct {
 }
 
 func parseModifiers(src string) ([]modifier, error) {
-	kinds := map[string]modKind{"date": modDate, "amount": modAmount, "any": modAny}
+	kinds := map[string]modKind{"date": modDate, "amount": modAmount, "count": modCount, "any": modAny}
 	var mods []modifier
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for line := 1; sc.Scan(); line++ {
@@ -65,7 +66,7 @@ func modifierAround(mods []modifier, toks []token, floor, from, to int, k modKin
 	for i := range mods {
 		md := &mods[i]
 		start, end := from-len(md.before), to+len(md.after)
-		if md.kind&k == 0 || start < floor || end > len(toks) ||
+		if !md.fits(k, toks[from]) || start < floor || end > len(toks) ||
 			end-start <= best.to-best.from {
 			continue
 		}
@@ -74,6 +75,17 @@ func modifierAround(mods []modifier, toks []token, floor, from, to int, k modKin
 		}
 	}
 	return best
+}
+
+// fits reports whether the modifier applies to an expression of kind k
+// whose first token is first: a count modifier ("over" in "over a week")
+// wants an amount of one unit, "a" or "an", as "over the past year" and
+// "over three years" are mostly the stretch of time something took.
+func (md *modifier) fits(k modKind, first token) bool {
+	if md.kind != modCount {
+		return md.kind&k != 0
+	}
+	return k&modAmount != 0 && (first.key == "a" || first.key == "an")
 }
 
 // keysAt reports whether the tokens at i are words, within one paragraph.

@@ -38,6 +38,7 @@ const (
 	actRangeDay                // the second day of a range: "-31" in "July 23-31"
 	actPeriodOf                // a part of a named period: "the end of July"
 	actRangeYear               // the second year of a range: "1990-95"
+	actHistRef                 // a vague reference marked in histories only: "former"
 )
 
 // actions names each action as rules.txt writes it.
@@ -46,7 +47,7 @@ var actions = map[string]action{
 	"deictic": actDeictic, "weekday": actWeekday, "ref": actRef,
 	"set": actSet, "anaphor": actAnaphor, "parse": actParse,
 	"clock": actClock, "skip": actSkip, "rangeday": actRangeDay,
-	"periodof": actPeriodOf, "rangeyear": actRangeYear,
+	"periodof": actPeriodOf, "rangeyear": actRangeYear, "histref": actHistRef,
 }
 
 // normalizers holds each action's normalizer.
@@ -66,6 +67,7 @@ var normalizers = [...]normalizer{
 	actRangeDay:  normRangeDay,
 	actPeriodOf:  normPeriodOf,
 	actRangeYear: normRangeYear,
+	actHistRef:   normHistRef,
 }
 
 // context carries what normalization needs beyond the match: the tokens

@@ -10,14 +10,21 @@ package timex
 func mergeNumbers(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); {
+		lead := i
+		if toks[i].key == "a" && i+1 < len(toks) && !toks[i+1].paraBreak && roundNumber(toks[i+1]) {
+			i++ // "a hundred years", "a dozen times"
+		}
 		if !toks[i].has(catNum) {
 			out = append(out, toks[i])
 			i++
 			continue
 		}
 		j, val := readNumberWords(toks, i)
-		t := toks[i]
+		t := toks[lead]
 		t.end, t.kind, t.num, t.digits, t.key, t.suffix, t.w = toks[j-1].end, tokNum, val, 0, "", "", nil
+		if j == i+1 && lead == i {
+			t.key = toks[i].key // a lone word still reads as itself: "will one day", "a year or two"
+		}
 		// "nineteen ninety-six": a second two-digit group right after
 		if val >= 10 && val < 100 && j < len(toks) && toks[j].has(catNum) && toks[j].space && val != 10 {
 			k, low := readNumberWords(toks, j)
@@ -37,6 +44,13 @@ func mergeNumbers(toks []token) []token {
 		i = j
 	}
 	return out
+}
+
+// roundNumber reports a number word that "a" counts: "a hundred", "a
+// thousand", "a dozen".
+func roundNumber(t token) bool {
+	e, ok := t.get(catNum)
+	return ok && (e.num == 100 || e.num == 1000 || t.key == "dozen")
 }
 
 // readNumberWords reads number words from toks[i] on, joined by spaces,

@@ -5,7 +5,10 @@ package timex
 // period ("today", "this year") and bare weekdays, whose direction comes
 // from the tense of their clause.
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // normRel resolves "last month", "next week", "this year", "last Friday",
 // "this morning", "last summer", "next April".
@@ -141,12 +144,19 @@ func seasonFrom(b point, season string, dir int) point {
 // normShift resolves "two years ago" (arg ago), "in three weeks" (arg
 // hence), "a day earlier" (arg before) and "three days later" (arg
 // after): the first two count from the anchor, the others from the last
-// mentioned date. The value has the granularity of the unit.
+// mentioned date. The value has the granularity of the unit. The args
+// before-event and after-event take a plural alone, "the weeks before the
+// vote": some time near an event the text does not date, never a day
+// counted from the last one mentioned.
 func normShift(c *context, m *match) (result, bool) {
 	s := &m.s
 	base, dir := c.now(), -1
 	g := unitGran(s.unit)
-	switch m.rule.arg {
+	arg, event := strings.CutSuffix(m.rule.arg, "-event")
+	if event && (!s.plural || s.numSet) {
+		return result{}, false
+	}
+	switch arg {
 	case "hence":
 		dir = 1
 	case "before":
@@ -279,4 +289,19 @@ func normRef(c *context, m *match) (result, bool) {
 		return result{}, false
 	}
 	return result{typ: m.rule.typ, value: v, mod: m.s.mod}, true
+}
+
+// normHistRef resolves a vague reference that histories mark and news
+// does not: "the former king" is PAST_REF in narrative mode, following the
+// TIMEX2 guidelines war histories are annotated by, and nothing in news,
+// whose TimeML annotation leaves "former" out. A part of the day said
+// alone, "they moved only at night", is some night: XXXX-XX-XXTNI.
+func normHistRef(c *context, m *match) (result, bool) {
+	if !c.narrative {
+		return result{}, false
+	}
+	if m.s.pod != "" {
+		return result{typ: Date, value: "XXXX-XX-XXT" + m.s.pod}, true
+	}
+	return normRef(c, m)
 }

@@ -96,8 +96,8 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 			continue
 		}
 		from, low := m.from+m.rule.lead, floor
-		if m.rule.lead > 0 {
-			low = from // no modifier reaches into the context words
+		if m.rule.lead > 0 || possessive(toks, m.to) {
+			low = from // no modifier reaches into the context words, nor past a determiner
 		}
 		ext := modifierAround(e.mods, toks, low, from, m.to, kindOf(m.rule, r))
 		if ext.found {
@@ -117,6 +117,14 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 		c.lastEnd = ext.to
 	}
 	return out, buf
+}
+
+// possessive reports a date that determines a noun, "Wednesday's ruling":
+// a word before it modifies the noun phrase, as "around" in "get around
+// Wednesday's ruling", not the date.
+func possessive(toks []token, to int) bool {
+	return to+1 < len(toks) && toks[to].key == "'" && !toks[to].space &&
+		toks[to+1].key == "s" && !toks[to+1].space
 }
 
 // maxChunk bounds a chunk when a text has no blank lines for that long.
@@ -148,10 +156,18 @@ func chunkEnd(text string, start int) int {
 }
 
 // rangeStart finds the first day of a range whose month only its second
-// day carries: "26" in "26-30 November 1950" or "5 and 6 June". from is
-// the second day's first token; the first day must lie in [floor, from).
+// day carries: "26" in "26-30 November 1950" or "5 and 6 June", or the
+// first year of a range whose era only the second carries: "499" in
+// "499-493 BC". from is the second one's first token; the first must lie
+// in [floor, from).
 func (c *context) rangeStart(from, floor int, r result) (Timex, bool) {
-	if r.at.g != gDay || !connectors[c.tokenKey(from-1)] || from-2 < floor {
+	if !connectors[c.tokenKey(from-1)] || from-2 < floor {
+		return Timex{}, false
+	}
+	if r.at.g == gYear && r.at.y < 0 {
+		return c.eraRangeStart(from, r)
+	}
+	if r.at.g != gDay {
 		return Timex{}, false
 	}
 	t := &c.toks[from-2]
@@ -161,6 +177,19 @@ func (c *context) rangeStart(from, floor int, r result) (Timex, bool) {
 	}
 	p := r.at
 	p.d = t.num
+	return Timex{Start: t.start, End: t.end, Text: c.text[t.start:t.end],
+		Type: Date, Value: p.String(), Rule: "range-start"}, true
+}
+
+// eraRangeStart is the first year of "499-493 BC": a bare number, larger
+// than the second year as years BC count down.
+func (c *context) eraRangeStart(from int, r result) (Timex, bool) {
+	t := &c.toks[from-2]
+	if t.kind != tokNum || t.digits == 0 || t.digits > 4 || t.suffix != "" || t.grouped || t.num <= -r.at.y {
+		return Timex{}, false
+	}
+	p := r.at
+	p.y = -t.num
 	return Timex{Start: t.start, End: t.end, Text: c.text[t.start:t.end],
 		Type: Date, Value: p.String(), Rule: "range-start"}, true
 }

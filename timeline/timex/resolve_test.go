@@ -216,3 +216,33 @@ func TestCoarseAnchor(t *testing.T) {
 		}
 	}
 }
+
+// TestRangeStart gives the first member of a range the month or the era
+// only the second carries.
+func TestRangeStart(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"The battle raged on 26-30 November 1950.", []string{"1950-11-26", "1950-11-30"}},
+		{"The revolt lasted from 499 to 493 BC.", []string{"BC0499", "BC0493"}},
+		{"The First Punic War (264-241 BC) ended in a treaty.", []string{"BC0264", "BC0241"}},
+		{"It held from 300 to 400 BC.", []string{"BC0400"}}, // BC years count down
+	}
+	for _, tc := range tests {
+		got := timex.Resolve(tc.text, timex.Options{Narrative: true})
+		var values []string
+		for _, g := range got {
+			values = append(values, g.Value)
+		}
+		if len(values) != len(tc.want) {
+			t.Errorf("%q: got %v, want %v", tc.text, values, tc.want)
+			continue
+		}
+		for i, w := range tc.want {
+			if values[i] != w {
+				t.Errorf("%q #%d: got %s, want %s", tc.text, i, values[i], w)
+			}
+		}
+	}
+}

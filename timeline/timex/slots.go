@@ -13,7 +13,7 @@ type slots struct {
 	half                      bool // "two and a half", "1 1/2"
 	fuzzy                     bool // "several", "a few": the count is X
 	unit                      string
-	plural                    bool // the unit or weekday was plural
+	plural                    bool // the unit, weekday or part of the day was plural
 	season, pod, ref          string
 	freq, holiday, deictic    string
 	rel                       int
@@ -40,6 +40,7 @@ func (s *slots) fill(e entry, t *token) {
 		s.season = e.code
 	case catPOD:
 		s.pod = e.code
+		s.plural = s.plural || len(t.key) > 1 && t.key[len(t.key)-1] == 's' // "Tuesday nights"
 	case catUnit:
 		s.unit = e.code
 		s.plural = len(t.key) > 1 && t.key[len(t.key)-1] == 's' || t.key == "centuries" || t.key == "millennia"
