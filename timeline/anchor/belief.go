@@ -58,10 +58,7 @@ type level struct {
 // levels run from the finest to the coarsest.
 var levels = []level{
 	{timeline.PrecisionDay, func(d civil) int { return d.year*10000 + int(d.month)*100 + d.day }, 0.7},
-	{timeline.PrecisionWeek, func(d civil) int {
-		y, w := time.Date(d.year, d.month, d.day, 12, 0, 0, 0, time.UTC).ISOWeek()
-		return y*100 + w
-	}, 0.75},
+	{timeline.PrecisionWeek, func(d civil) int { return d.week }, 0.75},
 	{timeline.PrecisionMonth, func(d civil) int { return d.year*100 + int(d.month) }, 0.75},
 	{timeline.PrecisionYear, func(d civil) int { return d.year }, 0.75},
 }
@@ -97,15 +94,19 @@ func (b *belief) claim() claim {
 	return c
 }
 
-// bestPeriod sums the belief by period and returns the likeliest.
+// bestPeriod sums the belief by period and returns the likeliest, the
+// earliest among equals. The days of a period follow one another.
 func (b *belief) bestPeriod(key func(civil) int) (int, float64) {
-	sums := map[int]float64{}
 	bestK, best := 0, -1.0
+	var k int
+	var sum float64
 	for i, p := range b.p {
-		k := key(b.cal.days[b.cal.from+i])
-		sums[k] += p
-		if sums[k] > best {
-			bestK, best = k, sums[k]
+		if kk := key(b.cal.days[b.cal.from+i]); i == 0 || kk != k {
+			k, sum = kk, 0
+		}
+		sum += p
+		if sum > best {
+			bestK, best = k, sum
 		}
 	}
 	return bestK, best
@@ -134,9 +135,11 @@ const (
 // candidates lists the likeliest days, likeliest first, earlier first
 // among equals.
 func (b *belief) candidates() []Candidate {
-	idx := make([]int, len(b.p))
-	for i := range idx {
-		idx[i] = i
+	var idx []int
+	for i, p := range b.p {
+		if p >= minCandidate {
+			idx = append(idx, i)
+		}
 	}
 	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(b.p[j], b.p[i]) })
 	var out []Candidate

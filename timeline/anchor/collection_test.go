@@ -44,17 +44,11 @@ func TestRelatedTo(t *testing.T) {
 		{"Aleppo": true},
 		{"Aleppo": true, "Manbij": true},
 	}
-	df := map[name]int{}
-	for _, ns := range names {
-		for n := range ns {
-			df[n]++
-		}
-	}
 	dated := func(j int) bool { return j != 4 }
-	got := relatedTo(0, names, df, dated)
+	got, all := indexNames(names).relatedTo(0, dated, newRelScratch(len(names)))
 	// "Aleppo" is in every article and links nothing; article 2 shares
 	// the rarer "Kobani"; article 4 is not dated.
-	if len(got) != 2 || got[0].index != 2 || got[1].index != 1 || !reflect.DeepEqual(got[0].names, []string{"Kobani"}) {
+	if all != 2 || len(got) != 2 || got[0].index != 2 || got[1].index != 1 || !reflect.DeepEqual(got[0].names, []string{"Kobani"}) {
 		t.Errorf("relatedTo = %+v", got)
 	}
 }

@@ -2,6 +2,7 @@ package anchor
 
 import (
 	"math"
+	"sync"
 	"time"
 )
 
@@ -20,18 +21,36 @@ type civil struct {
 	month   time.Month
 	day     int
 	weekday time.Weekday
+	week    int // the ISO week, as year*100 + week
 }
 
 // newCalendar spans the years first to last, cut at the day now (an
-// article is not written after it is read).
+// article is not written after it is read). Calendars are shared: one is
+// made once for each span and never changed.
 func newCalendar(first, last int, now time.Time) *calendar {
+	key := calendarKey{first, last, now.Year(), now.YearDay()}
+	if c, ok := calendars.Load(key); ok {
+		return c.(*calendar)
+	}
+	c, _ := calendars.LoadOrStore(key, makeCalendar(first, last, now))
+	return c.(*calendar)
+}
+
+// calendars holds the calendars made, by calendarKey.
+var calendars sync.Map
+
+// calendarKey names a calendar: its years and the day of now.
+type calendarKey struct{ first, last, nowYear, nowDay int }
+
+func makeCalendar(first, last int, now time.Time) *calendar {
 	start := time.Date(first-1, 1, 1, 12, 0, 0, 0, time.UTC)
 	end := time.Date(last+2, 1, 1, 12, 0, 0, 0, time.UTC)
 	n := int(end.Sub(start).Hours()/24 + 0.5)
 	c := &calendar{start: start, days: make([]civil, n)}
 	for i := range c.days {
 		t := start.AddDate(0, 0, i)
-		c.days[i] = civil{t.Year(), t.Month(), t.Day(), t.Weekday()}
+		wy, w := t.ISOWeek()
+		c.days[i] = civil{t.Year(), t.Month(), t.Day(), t.Weekday(), wy*100 + w}
 	}
 	c.from = c.index(time.Date(first, 1, 1, 0, 0, 0, 0, time.UTC))
 	c.to = min(c.index(time.Date(last+1, 1, 1, 0, 0, 0, 0, time.UTC)), c.index(now)+1)
@@ -59,12 +78,9 @@ func (c *calendar) weigh(k clue, logp []float64) {
 		return
 	}
 	rep, ann := lawOf(k), announcedLaw(k)
-	p := func(delta, n int) float64 {
-		return share*rep.density(delta, n) + (1-share)*ann.density(delta, n)
-	}
 	if a, b, ok := k.period(); ok {
 		lo, hi := c.index(a), c.index(b)
-		n := hi - lo + 1
+		logDensity := densityOf(rep, ann, share, hi-lo+1, true)
 		for i := c.from; i < c.to; i++ {
 			delta := 0
 			switch {
@@ -73,7 +89,7 @@ func (c *calendar) weigh(k clue, logp []float64) {
 			case i < lo:
 				delta = i - lo
 			}
-			logp[i-c.from] += math.Log(p(delta, n))
+			logp[i-c.from] += logDensity.at(delta)
 		}
 		return
 	}
@@ -84,32 +100,38 @@ func (c *calendar) weigh(k clue, logp []float64) {
 	if k.kind == kMonth {
 		n = 30
 	}
+	p := densityOf(rep, ann, share, n, false)
 	for i := c.from; i < c.to; i++ {
 		var q float64
 		if prev[i] >= 0 {
-			q += p(i-prev[i], n)
+			q += p.at(i - prev[i])
 		}
 		if next[i] >= 0 && next[i] != prev[i] {
-			q += p(i-next[i], n)
+			q += p.at(i - next[i])
 		}
 		logp[i-c.from] += math.Log(max(q, floor))
 	}
 }
 
 // weighWeekday weighs a weekday: reported, D is 0 to 6 days after the
-// last such weekday; announced, 1 to 6 days before the next.
+// last such weekday; announced, 1 to 6 days before the next. The weight
+// of a day depends on its weekday alone: the calendar's margin years
+// hold a last and a next such weekday for every candidate day.
 func (c *calendar) weighWeekday(k clue, share float64, logp []float64) {
 	week := reportedLaws[lawKey{kind: kWeekday, lead: k.lead}].week
-	prev, next := c.occurrences(k.matches)
-	for i := c.from; i < c.to; i++ {
+	var byWeekday [7]float64
+	for wd := range byWeekday {
 		q := floor
-		if d := i - prev[i]; prev[i] >= 0 && d < len(week) {
+		if d := (wd - int(k.weekday) + 7) % 7; d < len(week) {
 			q += share * week[d]
 		}
-		if d := next[i] - i; next[i] >= 0 && d < len(announcedWeek) {
+		if d := (int(k.weekday) - wd + 7) % 7; d < len(announcedWeek) {
 			q += (1 - share) * announcedWeek[d]
 		}
-		logp[i-c.from] += math.Log(q)
+		byWeekday[wd] = math.Log(q)
+	}
+	for i := c.from; i < c.to; i++ {
+		logp[i-c.from] += byWeekday[c.days[i].weekday]
 	}
 }
 
