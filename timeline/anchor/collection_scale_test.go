@@ -25,7 +25,7 @@ import (
 // hidden (see silverCopies).
 func BenchmarkCollection(b *testing.B) {
 	arts := silverCopies(b, 25000)
-	Articles(arts[:300], Options{Now: now}) // the shared calendars and tables
+	Articles(arts[:300], Options{Now: now}) // the shared days and density tables
 	for _, n := range []int{1000, 5000, 25000} {
 		b.Run(fmt.Sprint(n), func(b *testing.B) {
 			for b.Loop() {

@@ -11,8 +11,8 @@ import (
 // rather than once per candidate day of every article.
 
 // tableReach is the largest distance, in days, a density table holds:
-// forty-odd years either way. Farther distances are worked out each time.
-const tableReach = 1 << 14
+// eighty-odd years either way. Farther distances are worked out each time.
+const tableReach = 1 << 15
 
 // densityKey names a density: the laws told as past and as to come, the
 // share of the first, the period's length in days and whether the table
