@@ -112,7 +112,8 @@ const rareShare = 0.6
 // gives: it tells nothing of the weeks an article is about, and walking
 // its postings for each of its articles would make the pass quadratic.
 // On the TempEval-3 silver newswire (2,452 articles) three names pass
-// this bound ("Clinton" in 494), and leaving them out changes no anchor.
+// this bound ("Clinton" is in 494); leaving them out changes no anchor,
+// only the names five reasons list.
 const maxNameArticles = 200
 
 // nameIndex holds the rare names of a collection: those in at least two
