@@ -3,12 +3,14 @@ package anchor
 import (
 	"math"
 	"sync"
+	"sync/atomic"
 )
 
 // The densities of a clue's law at each distance are the same for every
 // article that has such a clue, and the same in every round of the
 // collection pass: they are worked out once, into a table shared by all,
-// rather than once per candidate day of every article.
+// rather than once per candidate day of every article. A table is filled
+// a chunk at a time, as distances are asked for.
 
 // tableReach is the largest distance, in days, a density table holds:
 // eighty-odd years either way. Farther distances are worked out each time.
@@ -52,38 +54,54 @@ type density struct {
 	share    float64
 	n        int
 	log      bool
-	table    []float64 // at δ + tableReach; nil when not shared
+	// chunks hold the table, tableChunk distances each, filled when
+	// first asked for; nil when the table is not shared.
+	chunks []atomic.Pointer[[]float64]
 }
+
+// tableChunk is how many distances a table fills at a time.
+const tableChunk = 1 << 10
 
 // densities holds the shared density tables, by densityKey.
 var densities sync.Map
 
 // densityOf is the density of a clue, its table shared if it can be.
 func densityOf(rep, ann law, share float64, n int, log bool) *density {
+	d := &density{rep: rep, ann: ann, share: share, n: n, log: log}
 	r, ok1 := idOf(rep)
 	a, ok2 := idOf(ann)
 	if !ok1 || !ok2 {
-		return &density{rep: rep, ann: ann, share: share, n: n, log: log}
+		return d
 	}
 	key := densityKey{r, a, share, n, log}
-	if d, ok := densities.Load(key); ok {
-		return d.(*density)
+	if shared, ok := densities.Load(key); ok {
+		return shared.(*density)
 	}
-	d := &density{rep: rep, ann: ann, share: share, n: n, log: log}
-	d.table = make([]float64, 2*tableReach+1)
-	for i := range d.table {
-		d.table[i] = d.compute(i - tableReach)
-	}
+	d.chunks = make([]atomic.Pointer[[]float64], 2*tableReach/tableChunk)
 	shared, _ := densities.LoadOrStore(key, d)
 	return shared.(*density)
 }
 
 // at is the density at distance delta.
 func (d *density) at(delta int) float64 {
-	if d.table != nil && delta >= -tableReach && delta <= tableReach {
-		return d.table[delta+tableReach]
+	x := delta + tableReach
+	if d.chunks == nil || x < 0 || x >= 2*tableReach {
+		return d.compute(delta)
 	}
-	return d.compute(delta)
+	c := &d.chunks[x/tableChunk]
+	v := c.Load()
+	if v == nil {
+		// Two goroutines may fill the same chunk at once: they fill it
+		// alike.
+		first := x/tableChunk*tableChunk - tableReach
+		fill := make([]float64, tableChunk)
+		for k := range fill {
+			fill[k] = d.compute(first + k)
+		}
+		c.CompareAndSwap(nil, &fill)
+		v = c.Load()
+	}
+	return (*v)[x%tableChunk]
 }
 
 func (d *density) compute(delta int) float64 {

@@ -66,14 +66,21 @@ func own(a *article.Article, opt Options) state {
 }
 
 // finer reports whether precision p says more than q.
-func finer(p, q timeline.Precision) bool { return rank[p] > rank[q] }
+func finer(p, q timeline.Precision) bool { return rank(p) > rank(q) }
 
-var rank = map[timeline.Precision]int{
-	timeline.PrecisionUnknown: 0,
-	timeline.PrecisionYear:    1,
-	timeline.PrecisionMonth:   2,
-	timeline.PrecisionWeek:    3,
-	timeline.PrecisionDay:     4,
+// rank orders the precisions, from unknown to the day.
+func rank(p timeline.Precision) int {
+	switch p {
+	case timeline.PrecisionYear:
+		return 1
+	case timeline.PrecisionMonth:
+		return 2
+	case timeline.PrecisionWeek:
+		return 3
+	case timeline.PrecisionDay:
+		return 4
+	}
+	return 0
 }
 
 // better reports whether anchor a claims more than b, or as much more
