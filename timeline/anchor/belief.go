@@ -44,11 +44,9 @@ func believe(first, last int, now time.Time, factors []factor) (*belief, bool) {
 	return &belief{cal: cal, p: p}, true
 }
 
-// level is one of the periods a precision claims, with the key that
-// names a day's period at that level.
+// level is one of the periods a precision claims.
 type level struct {
 	precision timeline.Precision
-	key       func(civil) int
 	// claim is the least share of the belief its best period must hold
 	// for the anchor to claim it. A wrong day misdates every "on Monday"
 	// of the article without a word of doubt, so the day asks the most.
@@ -56,14 +54,16 @@ type level struct {
 }
 
 // levels run from the finest to the coarsest.
-var levels = []level{
-	{timeline.PrecisionDay, func(d civil) int { return d.year*10000 + int(d.month)*100 + d.day }, 0.7},
-	{timeline.PrecisionWeek, func(d civil) int {
-		y, w := time.Date(d.year, d.month, d.day, 12, 0, 0, 0, time.UTC).ISOWeek()
-		return y*100 + w
-	}, 0.75},
-	{timeline.PrecisionMonth, func(d civil) int { return d.year*100 + int(d.month) }, 0.75},
-	{timeline.PrecisionYear, func(d civil) int { return d.year }, 0.75},
+var levels = [...]level{
+	{timeline.PrecisionDay, 0.7},
+	{timeline.PrecisionWeek, 0.75},
+	{timeline.PrecisionMonth, 0.75},
+	{timeline.PrecisionYear, 0.75},
+}
+
+// periodKeys name the periods of levels a day is in.
+func periodKeys(d *civil) [len(levels)]int {
+	return [...]int{d.year*10000 + int(d.month)*100 + d.day, d.week, d.year*100 + int(d.month), d.year}
 }
 
 // claim is what a belief lets an anchor say: the finest period that
@@ -79,43 +79,53 @@ type claim struct {
 
 func (b *belief) claim() claim {
 	c := claim{precision: timeline.PrecisionUnknown, best: map[timeline.Precision]float64{}}
-	var in func(civil) bool
-	for _, lv := range levels {
-		k, share := b.bestPeriod(lv.key)
-		c.best[lv.precision] = share
-		if in == nil && share >= lv.claim {
-			c.precision, c.share = lv.precision, share
-			in = func(d civil) bool { return lv.key(d) == k }
+	keys, shares := b.bestPeriods()
+	var in func(*civil) bool
+	for l, lv := range levels {
+		c.best[lv.precision] = shares[l]
+		if in == nil && shares[l] >= lv.claim {
+			c.precision, c.share = lv.precision, shares[l]
+			in = func(d *civil) bool { return periodKeys(d)[l] == keys[l] }
 		}
 	}
 	if in == nil {
 		// Nothing is claimed, but the likeliest day still serves the
 		// reasons and the collection.
-		in = func(civil) bool { return true }
+		in = func(*civil) bool { return true }
 	}
 	c.day = b.bestDay(in)
 	return c
 }
 
-// bestPeriod sums the belief by period and returns the likeliest.
-func (b *belief) bestPeriod(key func(civil) int) (int, float64) {
-	sums := map[int]float64{}
-	bestK, best := 0, -1.0
+// bestPeriods sums the belief by period at each level, in one pass, and
+// returns the likeliest period of each and its share, the earliest among
+// equals. The days of a period follow one another.
+func (b *belief) bestPeriods() (keys [len(levels)]int, shares [len(levels)]float64) {
+	var at [len(levels)]int
+	var sums [len(levels)]float64
+	for l := range shares {
+		shares[l] = -1
+	}
 	for i, p := range b.p {
-		k := key(b.cal.days[b.cal.from+i])
-		sums[k] += p
-		if sums[k] > best {
-			bestK, best = k, sums[k]
+		d := &b.cal.days[b.cal.from+i]
+		for l, k := range periodKeys(d) {
+			if i == 0 || k != at[l] {
+				at[l], sums[l] = k, 0
+			}
+			sums[l] += p
+			if sums[l] > shares[l] {
+				keys[l], shares[l] = k, sums[l]
+			}
 		}
 	}
-	return bestK, best
+	return keys, shares
 }
 
 // bestDay is the likeliest day among those in.
-func (b *belief) bestDay(in func(civil) bool) time.Time {
+func (b *belief) bestDay(in func(*civil) bool) time.Time {
 	best, at := -1.0, 0
 	for i, p := range b.p {
-		if p > best && in(b.cal.days[b.cal.from+i]) {
+		if p > best && in(&b.cal.days[b.cal.from+i]) {
 			best, at = p, i
 		}
 	}
@@ -134,9 +144,11 @@ const (
 // candidates lists the likeliest days, likeliest first, earlier first
 // among equals.
 func (b *belief) candidates() []Candidate {
-	idx := make([]int, len(b.p))
-	for i := range idx {
-		idx[i] = i
+	var idx []int
+	for i, p := range b.p {
+		if p >= minCandidate {
+			idx = append(idx, i)
+		}
 	}
 	slices.SortStableFunc(idx, func(i, j int) int { return cmp.Compare(b.p[j], b.p[i]) })
 	var out []Candidate

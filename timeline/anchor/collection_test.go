@@ -1,7 +1,10 @@
 package anchor
 
 import (
+	"fmt"
+	"math"
 	"reflect"
+	"slices"
 	"sort"
 	"testing"
 )
@@ -44,17 +47,65 @@ func TestRelatedTo(t *testing.T) {
 		{"Aleppo": true},
 		{"Aleppo": true, "Manbij": true},
 	}
-	df := map[name]int{}
-	for _, ns := range names {
-		for n := range ns {
-			df[n]++
+	trust := func(j int) float64 {
+		if j == 4 {
+			return 0
 		}
+		return 1
 	}
-	dated := func(j int) bool { return j != 4 }
-	got := relatedTo(0, names, df, dated)
+	l := indexNames(names).relatedTo(0, trust, newRelScratch(len(names)))
+	got, all := l.top, l.count
 	// "Aleppo" is in every article and links nothing; article 2 shares
 	// the rarer "Kobani"; article 4 is not dated.
-	if len(got) != 2 || got[0].index != 2 || got[1].index != 1 || !reflect.DeepEqual(got[0].names, []string{"Kobani"}) {
+	if all != 2 || len(got) != 2 || got[0].index != 2 || got[1].index != 1 || !reflect.DeepEqual(got[0].names, []string{"Kobani"}) {
 		t.Errorf("relatedTo = %+v", got)
+	}
+}
+
+// TestRelatedToKeepsTheMostRelated: of 40 related articles, the
+// maxRelated most related are kept, most related first, and the links
+// of the others are summed in the tail, each weighted by its trust.
+func TestRelatedToKeepsTheMostRelated(t *testing.T) {
+	// Article 0 shares "Shared" with articles 1 to 40, and a name of its
+	// own with every fifth of them; 30 articles name nothing, so that
+	// "Shared" is in fewer than rareShare of them.
+	names := []map[name]bool{{"Shared": true}}
+	for k := 1; k <= 40; k++ {
+		ns := map[name]bool{"Shared": true}
+		if k%5 == 0 {
+			r := fmt.Sprintf("Rare%d", k)
+			ns[r], names[0][r] = true, true
+		}
+		names = append(names, ns)
+	}
+	for range 30 {
+		names = append(names, map[name]bool{})
+	}
+	trust := func(j int) float64 { return float64(j) / 100 }
+	l := indexNames(names).relatedTo(0, trust, newRelScratch(len(names)))
+
+	var want []int
+	for k := 5; k <= 40; k += 5 {
+		want = append(want, k)
+	}
+	var tail float64
+	for k := 1; k <= 40; k++ {
+		switch {
+		case k%5 == 0:
+		case len(want) < maxRelated:
+			want = append(want, k)
+		default:
+			tail += nameWeight(41) * trust(k)
+		}
+	}
+	var got []int
+	for _, r := range l.top {
+		got = append(got, r.index)
+	}
+	if !slices.Equal(got, want) || l.count != 40 || math.Abs(l.tail-tail) > 1e-12 {
+		t.Errorf("top %v, count %d, tail %g; want top %v, count 40, tail %g", got, l.count, l.tail, want, tail)
+	}
+	if ns := l.top[0].names; !slices.Equal(ns, []string{"Rare5", "Shared"}) {
+		t.Errorf("names shared with article 5: %q", ns)
 	}
 }

@@ -16,11 +16,13 @@ func Article(a *article.Article, opt Options) Anchor {
 // Articles anchors the articles of one collection: each by itself first,
 // then those whose own evidence leaves the day open by the dated articles
 // that share rare names with them. The anchors are in the order of arts.
+//
+// The articles are read on all cores: opt.Resolve is called from several
+// goroutines at once. The anchors depend neither on the scheduling nor
+// on the order of arts.
 func Articles(arts []*article.Article, opt Options) []Anchor {
 	states := make([]state, len(arts))
-	for i, a := range arts {
-		states[i] = own(a, opt)
-	}
+	each(len(arts), func(_, i int) { states[i] = own(arts[i], opt) })
 	collect(arts, states, opt.now())
 	out := make([]Anchor, len(states))
 	for i, s := range states {
@@ -39,7 +41,7 @@ type state struct {
 	// drawnFrom are the articles a collection anchor was drawn from. They
 	// may not in turn be drawn from it: two articles must not vouch for
 	// each other.
-	drawnFrom map[int]bool
+	drawnFrom []int32
 }
 
 // own anchors an article by its own evidence, strongest first. A pin or
@@ -64,14 +66,21 @@ func own(a *article.Article, opt Options) state {
 }
 
 // finer reports whether precision p says more than q.
-func finer(p, q timeline.Precision) bool { return rank[p] > rank[q] }
+func finer(p, q timeline.Precision) bool { return rank(p) > rank(q) }
 
-var rank = map[timeline.Precision]int{
-	timeline.PrecisionUnknown: 0,
-	timeline.PrecisionYear:    1,
-	timeline.PrecisionMonth:   2,
-	timeline.PrecisionWeek:    3,
-	timeline.PrecisionDay:     4,
+// rank orders the precisions, from unknown to the day.
+func rank(p timeline.Precision) int {
+	switch p {
+	case timeline.PrecisionYear:
+		return 1
+	case timeline.PrecisionMonth:
+		return 2
+	case timeline.PrecisionWeek:
+		return 3
+	case timeline.PrecisionDay:
+		return 4
+	}
+	return 0
 }
 
 // better reports whether anchor a claims more than b, or as much more

@@ -20,11 +20,12 @@ const maxClueReasons = 7
 // reasons describes an anchor drawn from a reading.
 func reasons(r reading, b *belief, cl claim, extra *yearFactor) []string {
 	var out []string
+	years := b.years()
 	for _, c := range strongestFirst(r.clues) {
 		if len(out) == maxClueReasons {
 			break
 		}
-		if s := r.describe(c, b.years()); s != "" {
+		if s := r.describe(c, years); s != "" {
 			out = append(out, s)
 		}
 	}
@@ -242,11 +243,11 @@ func recentYears(now time.Time) []int {
 	return ys
 }
 
-// years are the years the belief ranges over.
+// years are the years the belief ranges over, a run of days.
 func (b *belief) years() []int {
 	var ys []int
-	for i := b.cal.from; i < b.cal.to; i++ {
-		if y := b.cal.days[i].year; len(ys) == 0 || ys[len(ys)-1] != y {
+	if b.cal.from < b.cal.to {
+		for y := b.cal.days[b.cal.from].year; y <= b.cal.days[b.cal.to-1].year; y++ {
 			ys = append(ys, y)
 		}
 	}

@@ -32,7 +32,7 @@ func TestDescribeRelatedOrder(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 50 {
 		r.Shuffle(len(rel), func(i, j int) { rel[i], rel[j] = rel[j], rel[i] })
-		if got := describeRelated(rel, slugs, anchors); got != want {
+		if got := describeRelated(rel, len(rel), slugs, anchors); got != want {
 			t.Fatalf("describeRelated = %s\nwant %s", got, want)
 		}
 	}

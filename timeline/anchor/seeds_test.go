@@ -68,7 +68,7 @@ func TestSeeds(t *testing.T) {
 			truth, _ := time.Parse(time.DateOnly, s.truth)
 			var sc Score
 			sc.Add(a, truth)
-			if sc.Held != 1 || rank[a.Precision] < rank[s.least] || (s.day && a.Day() != s.truth) {
+			if sc.Held != 1 || rank(a.Precision) < rank(s.least) || (s.day && a.Day() != s.truth) {
 				t.Errorf("anchor %s (likeliest %s, %s precision); want a claim of at least %s precision that holds %s%s\nreasons:\n  %s",
 					a.Value(), a.Day(), a.Precision, s.least, s.truth, map[bool]string{true: ", likeliest that day"}[s.day], strings.Join(a.Reasons, "\n  "))
 			}

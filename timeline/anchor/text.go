@@ -12,7 +12,7 @@ type Options struct {
 	// is read. Zero means the present moment.
 	Now time.Time
 	// Resolve is the date resolver the text is read with; nil means
-	// timex.Resolve.
+	// timex.Resolve. Articles calls it from several goroutines at once.
 	Resolve func(text string, opt timex.Options) []timex.Timex
 	// Pins are dates set by hand, by file name (config.toml's
 	// [articles."NAME"] date), as YYYY-MM-DD, YYYY-MM, YYYY or YYYY-Www.
