@@ -49,6 +49,14 @@ func normDate(c *context, m *match) (result, bool) {
 		p.g, p.m = gQuarter, s.ord
 	case s.unit == "Q" && s.ord == -1:
 		p.g, p.m = gQuarter, 4
+	case m.rule.arg == "Q":
+		// "the latest quarter", "the 1988 quarter", "last year's
+		// period": the quarter the report is about, in the year said
+		q := c.reportQuarter()
+		p.g, p.m = gQuarter, q.m
+		if p.y == 0 && !s.relSet {
+			p.y = q.y
+		}
 	case s.unit == "H" && (s.ord == 1 || s.ord == 2 || s.ord == -1):
 		p.g, p.m = gHalf, max(s.ord, 0)
 		if s.ord == -1 {
@@ -89,6 +97,24 @@ func normDate(c *context, m *match) (result, bool) {
 	}
 	r.value = r.at.String()
 	return r, true
+}
+
+// reportQuarter is the quarter a business report is about: the last
+// quarter named, unless that one has not ended by the anchor (news reports
+// the results of ended quarters), else the last quarter ended before the
+// anchor. Its year is unknownYear, and its quarter 0, without an anchor.
+func (c *context) reportQuarter() point {
+	if c.narrative || !c.anchor.known() {
+		if last := c.lastAt[gQuarter]; last.known() {
+			return last
+		}
+		return point{g: gQuarter, y: unknownYear}
+	}
+	ended := c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
+	if last := c.lastAt[gQuarter]; last.known() && comparePeriods(last, ended) <= 0 {
+		return last
+	}
+	return ended
 }
 
 // dayAhead finds a full date said within a few words after a clock time.
@@ -250,7 +276,9 @@ func (c *context) inferYear(p point, m *match) int {
 	switch {
 	case found && t == tensePast && cmp > 0 && !near(probe, b, lookahead):
 		return probe.y - 1
-	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
+	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback) && p.g != gQuarter && p.g != gHalf:
+		// a quarter's results come after it: "will report third-quarter
+		// results" is this year's quarter
 		return probe.y + 1
 	case !found || t == tensePresent:
 		return nearestYear(probe, b)

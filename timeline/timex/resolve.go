@@ -174,13 +174,18 @@ func (c *context) tokenKey(i int) string {
 
 // remember makes a resolved date the reference time of what follows. In
 // news mode only dates said outright count: "a year earlier" refers to
-// the period under discussion, and must not move it.
+// the period under discussion, and must not move it; nor does the
+// counterpart of a reported quarter ("the year-ago period", "the 1988
+// quarter").
 func (c *context) remember(m *match, r result) {
 	if !r.at.known() || r.at.g < gYear {
 		return
 	}
 	if !c.narrative && (m.rule.action == actShift || m.rule.action == actAnaphor) {
 		return
+	}
+	if !c.narrative && m.rule.arg == "Q" && (m.s.year != 0 || m.s.relSet) {
+		return // "the 1988 quarter" compares with the quarter reported on
 	}
 	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
 		return // "a campaign planned for 1976" is not where the story is
