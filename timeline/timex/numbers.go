@@ -19,6 +19,9 @@ func mergeNumbers(toks []token) []token {
 		j, val := readNumberWords(toks, i)
 		t := toks[i]
 		t.end, t.kind, t.num, t.digits, t.key, t.suffix, t.w = toks[j-1].end, tokNum, val, 0, "", "", nil
+		if j == i+1 {
+			t.key = toks[i].key // a lone word still reads as itself: "will one day", "a year or two"
+		}
 		// "nineteen ninety-six": a second two-digit group right after
 		if val >= 10 && val < 100 && j < len(toks) && toks[j].has(catNum) && toks[j].space && val != 10 {
 			k, low := readNumberWords(toks, j)
@@ -35,9 +38,9 @@ func mergeNumbers(toks []token) []token {
 			}
 		}
 		if j == i+1 {
-			// a lone number word keeps its word: rules.txt may name it
-			// ("a|one half", "one day")
-			t.key, t.w = toks[i].key, toks[i].w
+			// a lone number word keeps its word too, so that a rule may
+			// start with it ("a|one half")
+			t.w = toks[i].w
 		}
 		out = append(out, t)
 		i = j
