@@ -276,9 +276,18 @@ func (c *context) inferYear(p point, m *match) int {
 	switch {
 	case found && t == tensePast && cmp > 0 && !near(probe, b, lookahead):
 		return probe.y - 1
-	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback) && p.g != gQuarter && p.g != gHalf:
-		// a quarter's results come after it: "will report third-quarter
-		// results" is this year's quarter
+	case p.g == gQuarter || p.g == gHalf:
+		// reports come after the quarter: "plans to restructure after a
+		// third-quarter loss", "the fiscal first quarter" said in
+		// October are this year's; one not begun by the anchor is last
+		// year's in a past clause or one with no tense ("reported
+		// fourth-quarter results" in January), else this year's ("a
+		// fourth-quarter charge is expected")
+		if cmp > 0 && (!found || t == tensePast) {
+			return probe.y - 1
+		}
+		return probe.y
+	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
 		return probe.y + 1
 	case !found || t == tensePresent:
 		return nearestYear(probe, b)
@@ -415,8 +424,14 @@ func normRangeYear(c *context, m *match) (result, bool) {
 
 // normPeriodOf resolves a period named by a day just after it: "the
 // quarter ended Sept. 30" is the third quarter, "the week of March 6" the
-// week that holds March 6. The argument is the unit.
+// week that holds March 6. The argument is the unit. In news mode a
+// quarter already under discussion stays the one meant.
 func normPeriodOf(c *context, m *match) (result, bool) {
+	if last := c.lastAt[gQuarter]; m.rule.arg == "Q" && last.known() && !c.narrative {
+		// "the quarter" is still the one under discussion, which a
+		// company may number by its fiscal year
+		return result{typ: Date, value: last.String(), at: last}, true
+	}
 	for j := m.to; j < len(c.toks) && j < m.to+3; j++ {
 		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
 			if next.rule.action != actDate || next.s.month == 0 || next.s.day == 0 {
@@ -426,7 +441,13 @@ func normPeriodOf(c *context, m *match) (result, bool) {
 			if !ok || r.at.g != gDay || !r.at.known() {
 				continue
 			}
-			p := at(r.at.date(), unitGran(m.rule.arg))
+			day := r.at.date()
+			if m.rule.arg == "Q" {
+				// a quarter is named by its end: "the quarter ended July
+				// 31" ran from May to July, mostly the second quarter
+				day = day.AddDate(0, 0, -45)
+			}
+			p := at(day, unitGran(m.rule.arg))
 			return result{typ: Date, value: p.String(), at: p}, true
 		}
 	}
