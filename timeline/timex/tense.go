@@ -94,10 +94,13 @@ func cue(toks []token, i int) (tense, bool) {
 		return tenseFuture, true
 	case t.has(catFutureLead):
 		// "due to", "expected to", "plans to", "scheduled for"
-		if i+1 < len(toks) && (toks[i+1].key == "to" || toks[i+1].key == "for") {
-			return tenseFuture, true
+		if i+1 >= len(toks) || toks[i+1].key != "to" && toks[i+1].key != "for" {
+			return 0, false
 		}
-		return 0, false
+		if i >= 2 && toks[i-1].key == "been" && toks[i-2].key == "had" {
+			return tensePast, true // "had been due to expire Friday": a plan overtaken
+		}
+		return tenseFuture, true
 	case t.has(catPassive) && i > 0 && toks[i-1].key == "to":
 		return tenseFuture, true // "to be published in November"
 	case t.has(catPast):
