@@ -110,11 +110,20 @@ func (c *context) reportQuarter() point {
 		}
 		return point{g: gQuarter, y: unknownYear}
 	}
-	ended := c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
-	if last := c.lastAt[gQuarter]; last.known() && comparePeriods(last, ended) <= 0 {
-		return last
+	if c.reported.known() {
+		return c.reported
 	}
-	return ended
+	return c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
+}
+
+// noteQuarter keeps q as the reported quarter if it had ended by the
+// anchor and is the latest such named: "third-quarter profit rose ...
+// after a flat second quarter" still reports on the third.
+func (c *context) noteQuarter(q point) {
+	ended := c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
+	if comparePeriods(q, ended) <= 0 && (!c.reported.known() || comparePeriods(q, c.reported) > 0) {
+		c.reported = q
+	}
 }
 
 // dayAhead finds a full date said within a few words after a clock time.

@@ -192,6 +192,9 @@ func (c *context) remember(m *match, r result) {
 	}
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
+	if r.at.g == gQuarter && !c.narrative && c.anchor.known() {
+		c.noteQuarter(r.at)
+	}
 }
 
 // firstResolved returns the first candidate match that normalizes. A
