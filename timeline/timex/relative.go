@@ -26,6 +26,8 @@ func normRel(c *context, m *match) (result, bool) {
 		r.at = c.monthFrom(b, s.month, s.rel)
 	case s.season != "" && ofYear:
 		r.at = point{g: gSeason, y: b.y + s.rel, part: s.season}
+	case s.season != "" && m.rule.arg == "this" && s.rel < 0 && b.known() && at(b.date(), gSeason).part == s.season:
+		r.at = at(b.date(), gSeason) // "this past summer" said in August: the summer now ending
 	case s.season != "":
 		r.at = seasonFrom(b, s.season, s.rel)
 	case s.unit == "WE":
