@@ -198,10 +198,15 @@ func (p point) String() string {
 		return fmt.Sprintf("%03d", p.y/10)
 	case gYear:
 		return y
-	case gHalf:
-		return y + "-H" + strconv.Itoa(p.m)
-	case gQuarter:
-		return y + "-Q" + strconv.Itoa(p.m)
+	case gHalf, gQuarter:
+		letter := "-H"
+		if p.g == gQuarter {
+			letter = "-Q"
+		}
+		if p.m == 0 {
+			return y + letter + "X" // "the quarter", which one unknown
+		}
+		return y + letter + strconv.Itoa(p.m)
 	case gSeason:
 		return y + "-" + p.part
 	case gMonth:

@@ -49,6 +49,14 @@ func normDate(c *context, m *match) (result, bool) {
 		p.g, p.m = gQuarter, s.ord
 	case s.unit == "Q" && s.ord == -1:
 		p.g, p.m = gQuarter, 4
+	case m.rule.arg == "Q":
+		// "the latest quarter", "the 1988 quarter", "last year's
+		// period": the quarter the report is about, in the year said
+		q := c.reportQuarter()
+		p.g, p.m = gQuarter, q.m
+		if p.y == 0 && !s.relSet {
+			p.y = q.y
+		}
 	case s.unit == "H" && (s.ord == 1 || s.ord == 2 || s.ord == -1):
 		p.g, p.m = gHalf, max(s.ord, 0)
 		if s.ord == -1 {
@@ -89,6 +97,33 @@ func normDate(c *context, m *match) (result, bool) {
 	}
 	r.value = r.at.String()
 	return r, true
+}
+
+// reportQuarter is the quarter a business report is about: the last
+// quarter named, unless that one has not ended by the anchor (news reports
+// the results of ended quarters), else the last quarter ended before the
+// anchor. Its year is unknownYear, and its quarter 0, without an anchor.
+func (c *context) reportQuarter() point {
+	if c.narrative || !c.anchor.known() {
+		if last := c.lastAt[gQuarter]; last.known() {
+			return last
+		}
+		return point{g: gQuarter, y: unknownYear}
+	}
+	if c.reported.known() {
+		return c.reported
+	}
+	return c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
+}
+
+// noteQuarter keeps q as the reported quarter if it had ended by the
+// anchor and is the latest such named: "third-quarter profit rose ...
+// after a flat second quarter" still reports on the third.
+func (c *context) noteQuarter(q point) {
+	ended := c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
+	if comparePeriods(q, ended) <= 0 && (!c.reported.known() || comparePeriods(q, c.reported) > 0) {
+		c.reported = q
+	}
 }
 
 // dayAhead finds a full date said within a few words after a clock time.
@@ -250,6 +285,17 @@ func (c *context) inferYear(p point, m *match) int {
 	switch {
 	case found && t == tensePast && cmp > 0 && !near(probe, b, lookahead):
 		return probe.y - 1
+	case p.g == gQuarter || p.g == gHalf:
+		// reports come after the quarter: "plans to restructure after a
+		// third-quarter loss", "the fiscal first quarter" said in
+		// October are this year's; one not begun by the anchor is last
+		// year's in a past clause or one with no tense ("reported
+		// fourth-quarter results" in January), else this year's ("a
+		// fourth-quarter charge is expected")
+		if cmp > 0 && (!found || t == tensePast) {
+			return probe.y - 1
+		}
+		return probe.y
 	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
 		return probe.y + 1
 	case !found || t == tensePresent:
@@ -391,8 +437,14 @@ func normRangeYear(c *context, m *match) (result, bool) {
 
 // normPeriodOf resolves a period named by a day just after it: "the
 // quarter ended Sept. 30" is the third quarter, "the week of March 6" the
-// week that holds March 6. The argument is the unit.
+// week that holds March 6. The argument is the unit. In news mode a
+// quarter already under discussion stays the one meant.
 func normPeriodOf(c *context, m *match) (result, bool) {
+	if last := c.lastAt[gQuarter]; m.rule.arg == "Q" && last.known() && !c.narrative {
+		// "the quarter" is still the one under discussion, which a
+		// company may number by its fiscal year
+		return result{typ: Date, value: last.String(), at: last}, true
+	}
 	for j := m.to; j < len(c.toks) && j < m.to+3; j++ {
 		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
 			if next.rule.action != actDate || next.s.month == 0 || next.s.day == 0 {
@@ -402,7 +454,13 @@ func normPeriodOf(c *context, m *match) (result, bool) {
 			if !ok || r.at.g != gDay || !r.at.known() {
 				continue
 			}
-			p := at(r.at.date(), unitGran(m.rule.arg))
+			day := r.at.date()
+			if m.rule.arg == "Q" {
+				// a quarter is named by its end: "the quarter ended July
+				// 31" ran from May to July, mostly the second quarter
+				day = day.AddDate(0, 0, -45)
+			}
+			p := at(day, unitGran(m.rule.arg))
 			return result{typ: Date, value: p.String(), at: p}, true
 		}
 	}

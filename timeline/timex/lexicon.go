@@ -45,6 +45,7 @@ const (
 	catClockWord
 	catPassive
 	catDeadline
+	catClauseBreak
 )
 
 var categoryNames = map[string]category{
@@ -56,6 +57,7 @@ var categoryNames = map[string]category{
 	"future": catFuture, "future-lead": catFutureLead, "past": catPast,
 	"present": catPresent, "needcap": catNeedCap,
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
+	"clause-break": catClauseBreak,
 }
 
 // entry is one reading of a word: its category and value. code holds a

@@ -84,6 +84,9 @@ type context struct {
 	// latest of them is the reference time of narrative mode and of
 	// anaphora ("that day", "a day earlier") in news mode.
 	lastAt [gTime + 1]point
+	// reported is the latest quarter named that had ended by the anchor:
+	// the quarter a business report is about (see reportQuarter).
+	reported point
 	// seq orders lastAt: seq[g] is when lastAt[g] was mentioned.
 	seq   [gTime + 1]int
 	count int

@@ -6,7 +6,8 @@ package timex
 //
 // A spoken year ("nineteen ninety-six") is two numbers of two digits in a
 // row; it is marked by digits=4 so that @year takes it. Single number
-// words become number tokens too ("two years").
+// words become number tokens too ("two years"), keeping their key so
+// that a pattern may also name them ("one").
 func mergeNumbers(toks []token) []token {
 	out := toks[:0]
 	for i := 0; i < len(toks); {
@@ -39,6 +40,11 @@ func mergeNumbers(toks []token) []token {
 				t.w = &word{entries: []entry{{cat: catOrd, num: val + e.num}}}
 				j += 2
 			}
+		}
+		if j == i+1 {
+			// a lone number word keeps its word too, so that a rule may
+			// start with it ("a|one half")
+			t.w = toks[i].w
 		}
 		out = append(out, t)
 		i = j

@@ -29,6 +29,8 @@ func normRel(c *context, m *match) (result, bool) {
 		r.at = c.monthFrom(b, s.month, s.rel)
 	case s.season != "" && ofYear:
 		r.at = point{g: gSeason, y: b.y + s.rel, part: s.season}
+	case s.season != "" && m.rule.arg == "this" && s.rel < 0 && b.known() && at(b.date(), gSeason).part == s.season:
+		r.at = at(b.date(), gSeason) // "this past summer" said in August: the summer now ending
 	case s.season != "":
 		r.at = seasonFrom(b, s.season, s.rel)
 	case s.unit == "WE":
@@ -50,22 +52,24 @@ func normRel(c *context, m *match) (result, bool) {
 }
 
 // weekdayFrom finds the weekday wd near base: with dir -1 the last one
-// before it, +1 the next one after it, and 0 by the clause's tense.
+// before it, +1 the next one after it, and 0 base itself when it falls on
+// wd, else by the clause's tense.
 func (c *context) weekdayFrom(b point, wd, dir int, m *match) point {
 	if !b.known() || b.g < gDay {
 		return point{g: gWeek, y: unknownYear, wday: wd} // XXXX-WXX-2
 	}
 	d := b.date()
 	cur := (int(d.Weekday())+6)%7 + 1 // Monday = 1
+	if dir == 0 && cur == wd {
+		// a bare weekday that is the anchor's own is the day of writing,
+		// whatever the tense: "the court refused Thursday", "will meet
+		// Friday" said on a Friday
+		return dayPoint(d)
+	}
 	if dir == 0 {
-		switch tenseAt(c.toks, m.from, m.to) {
-		case tenseFuture:
+		dir = -1
+		if tenseAt(c.toks, m.from, m.to) == tenseFuture {
 			dir = 1
-		default:
-			dir = -1
-			if cur == wd {
-				return dayPoint(d)
-			}
 		}
 	}
 	if dir < 0 {
@@ -197,11 +201,13 @@ func normShift(c *context, m *match) (result, bool) {
 	case gCentury:
 		g, step = gYear, 100*n
 	}
-	if g == gYear && n == 1 && c.lastAt[gQuarter].known() && !c.narrative {
-		// in a report on a quarter, "a year earlier" is that quarter's
-		// year-ago counterpart
-		p := c.lastAt[gQuarter].shift(gQuarter, -4)
-		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+	if g == gYear && n == 1 && !c.narrative && (c.lastAt[gQuarter].known() || namesQuarter(c, m)) {
+		// in a report on a quarter, "a year earlier" and "the year-ago
+		// period" are that quarter's year-ago counterpart
+		if q := c.reportQuarter(); q.known() {
+			p := q.shift(gQuarter, -4)
+			return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+		}
 	}
 	if base.known() && base.g < g {
 		// "two days ago" from a year-precise base is only that year
@@ -209,6 +215,17 @@ func normShift(c *context, m *match) (result, bool) {
 	}
 	p := base.shift(g, dir*step)
 	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// namesQuarter reports whether the words of m name a quarter or a period
+// of a report: "the year-ago quarter", "the year-earlier period".
+func namesQuarter(c *context, m *match) bool {
+	for _, t := range c.toks[m.from:m.to] {
+		if t.key == "quarter" || t.key == "period" {
+			return true
+		}
+	}
+	return false
 }
 
 // stepAt converts step units of g into units of a coarser granularity

@@ -203,7 +203,9 @@ func (c *context) tokenKey(i int) string {
 
 // remember makes a resolved date the reference time of what follows. In
 // news mode only dates said outright count: "a year earlier" refers to
-// the period under discussion, and must not move it.
+// the period under discussion, and must not move it; nor does the
+// counterpart of a reported quarter ("the year-ago period", "the 1988
+// quarter").
 func (c *context) remember(m *match, r result) {
 	if !r.at.known() || r.at.g < gYear {
 		return
@@ -211,11 +213,17 @@ func (c *context) remember(m *match, r result) {
 	if !c.narrative && (m.rule.action == actShift || m.rule.action == actAnaphor) {
 		return
 	}
+	if !c.narrative && m.rule.arg == "Q" && (m.s.year != 0 || m.s.relSet) {
+		return // "the 1988 quarter" compares with the quarter reported on
+	}
 	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
 		return // "a campaign planned for 1976" is not where the story is
 	}
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
+	if r.at.g == gQuarter && !c.narrative && c.anchor.known() {
+		c.noteQuarter(r.at)
+	}
 }
 
 // firstResolved returns the first candidate match that normalizes. A

@@ -31,6 +31,8 @@ const (
 // "said on Monday it will meet on Friday" each date takes the verb just
 // before it; failing that the nearest cue a few words after it. News
 // reports what has happened, so a clause with no cue is taken as past.
+// The search after the expression stops where another clause begins
+// (clause-break words: "shares issued July 1, which will receive ...").
 func tenseAt(toks []token, from, to int) tense {
 	t, _ := clauseTense(toks, from, to)
 	return t
@@ -51,7 +53,7 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 		}
 	}
 	for i, n := to, 0; i < len(toks) && n < lookAhead; i, n = i+1, n+1 {
-		if toks[i].paraBreak || endsSentence(&toks[i]) {
+		if toks[i].paraBreak || endsSentence(&toks[i]) || toks[i].has(catClauseBreak) {
 			break
 		}
 		if t, ok := cue(toks, i); ok {
@@ -94,10 +96,13 @@ func cue(toks []token, i int) (tense, bool) {
 		return tenseFuture, true
 	case t.has(catFutureLead):
 		// "due to", "expected to", "plans to", "scheduled for"
-		if i+1 < len(toks) && (toks[i+1].key == "to" || toks[i+1].key == "for") {
-			return tenseFuture, true
+		if i+1 >= len(toks) || toks[i+1].key != "to" && toks[i+1].key != "for" {
+			return 0, false
 		}
-		return 0, false
+		if i >= 2 && toks[i-1].key == "been" && toks[i-2].key == "had" {
+			return tensePast, true // "had been due to expire Friday": a plan overtaken
+		}
+		return tenseFuture, true
 	case t.has(catPassive) && i > 0 && toks[i-1].key == "to":
 		return tenseFuture, true // "to be published in November"
 	case t.has(catPast):
