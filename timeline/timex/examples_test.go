@@ -148,3 +148,18 @@ func TestEveryActionHasANormalizer(t *testing.T) {
 		}
 	}
 }
+
+func TestParseRulesErrors(t *testing.T) {
+	for _, tc := range []struct{ src, want string }{
+		{"a DATE date = @year\nb DATE nosuch = @year\n", `rules.txt:2: unknown action "nosuch"`},
+		{"a DATE date = @year\n\na DATE date = @month\n", "rules.txt:3: rule a is already defined on line 1"},
+		{"  example: \"[1990]\" => 1990\n", "rules.txt:1: an example before any rule"},
+		{"a DATE date\n", "rules.txt:1: want NAME TYPE ACTION = PATTERN"},
+		{"a DATE date = @year <@month\n", "rules.txt:1: context elements come first"},
+	} {
+		_, err := parseRules(tc.src)
+		if err == nil || err.Error() != tc.want {
+			t.Errorf("parseRules(%q) = %v, want %s", tc.src, err, tc.want)
+		}
+	}
+}

@@ -146,6 +146,7 @@ type elem struct {
 // parseRules reads rules.txt: lines of NAME TYPE ACTION[:ARG] = ELEM...
 func parseRules(src string) ([]*rule, error) {
 	var rules []*rule
+	defined := map[string]int{} // rule name → its line
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for line := 1; sc.Scan(); line++ {
 		text := strings.TrimSpace(sc.Text())
@@ -169,6 +170,10 @@ func parseRules(src string) ([]*rule, error) {
 		if !ok || len(hf) != 3 {
 			return nil, fmt.Errorf("rules.txt:%d: want NAME TYPE ACTION = PATTERN", line)
 		}
+		if at, ok := defined[hf[0]]; ok {
+			return nil, fmt.Errorf("rules.txt:%d: rule %s is already defined on line %d", line, hf[0], at)
+		}
+		defined[hf[0]] = line
 		r := &rule{name: hf[0], typ: Type(hf[1]), order: len(rules)}
 		name, arg, _ := strings.Cut(hf[2], ":")
 		act, ok := actions[name]
