@@ -123,11 +123,13 @@ func wordSet(s string) map[string]bool {
 	return m
 }
 
-// words are the lower-case words of a text, punctuation trimmed ("a.m."
-// and "o'clock" keep theirs inside).
+// words are the lower-case words of a text, split at hyphens and slashes
+// ("third-quarter" is two), punctuation trimmed ("a.m." and "o'clock"
+// keep theirs inside).
 func words(text string) []string {
 	var out []string
-	for _, w := range strings.Fields(strings.ToLower(text)) {
+	split := func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' }
+	for _, w := range strings.FieldsFunc(strings.ToLower(text), split) {
 		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '.' })
 		w = strings.TrimRight(w, ",;:")
 		if w != "a.m." && w != "p.m." {

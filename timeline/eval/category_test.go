@@ -28,6 +28,8 @@ func TestCategory(t *testing.T) {
 		{"missed unit", Error{Problem: Missed, Gold: tx(0, 8, "the week", d, "1998-W02")}, "missed DATE: unit word"},
 		{"missed other", Error{Problem: Missed, Gold: tx(0, 6, "dawn's", timex.Time, "1998-01-01TMO")}, "missed TIME: other"},
 		{"spurious now", Error{Problem: Spurious, System: tx(0, 9, "currently", d, "PRESENT_REF")}, "spurious: now/recently"},
+		{"spurious hyphenated", Error{Problem: Spurious, System: tx(0, 13, "third-quarter", d, "1989-Q3")}, "spurious: number"},
+		{"spurious year-ago", Error{Problem: Spurious, System: tx(0, 8, "year-ago", d, "1988")}, "spurious: unit word"},
 		{"spurious number", Error{Problem: Spurious, System: tx(0, 4, "1,000", d, "1000")}, "spurious: number"},
 		{"reference", pair("now", d, "PRESENT_REF", d, "1998-01-08"), "value: " + catRef},
 		{"set", pair("every week", timex.Set, "P1W", timex.Set, "XXXX-WXX"), "value: " + catSet},
