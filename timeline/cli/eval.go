@@ -16,7 +16,7 @@ import (
 )
 
 func (e *env) evalCmd(args []string) error {
-	fs := e.flags("eval", "[--narrative | --infer-anchor [--known year|month] [--anchors-only]] [--errors N] [--format text|json] PATH...",
+	fs := e.flags("eval", "[--narrative | --infer-anchor [--known year|month] [--anchors-only]] [--errors N] [--categories] [--sample N [--seed S]] [--format text|json] PATH...",
 		"Eval resolves the <TEXT> of TimeML files (.tml) and scores the result against\n"+
 			"their TIMEX3 in the TempEval-3 way: strict span (same words), relaxed span\n"+
 			"(overlap), and value and type over relaxed matches. Each PATH, a file or a\n"+
@@ -34,12 +34,22 @@ func (e *env) evalCmd(args []string) error {
 			"inferred anchors against the <DCT>: how often the likeliest day is right to\n"+
 			"the day, the month and the year, how often the precision claimed held, and\n"+
 			"how many days claimed as sure were wrong. --anchors-only scores the anchors\n"+
-			"alone, for corpora whose TIMEX3 values are not gold (the TempEval-3 silver).")
+			"alone, for corpora whose TIMEX3 values are not gold (the TempEval-3 silver).\n"+
+			"\n"+
+			"--categories counts the mismatches of each corpus and of the total by kind:\n"+
+			"missed and spurious by type and word class, value differences (of relaxed\n"+
+			"matches) by what differs, then type and span differences; each mismatch in\n"+
+			"one category. --sample N draws N mismatches of the total at random, the same\n"+
+			"for the same --seed, each with its sentence, gold and system, and the <DCT>,\n"+
+			"to be judged by hand.")
 	narrative := fs.Bool("narrative", false, "resolve each expression against the last date mentioned before it, not the DCT")
 	infer := fs.Bool("infer-anchor", false, "hide the <DCT>: resolve each document under the belief its own text gives about its date, and score that belief")
 	known := fs.String("known", "", "with --infer-anchor: reveal this much of the <DCT>, `year` or month, as a pin")
 	anchorsOnly := fs.Bool("anchors-only", false, "with --infer-anchor: score the inferred anchors only, not the TIMEX3")
 	nErrors := fs.Int("errors", 0, "list the first `N` mismatches of each corpus, to study (and with --infer-anchor the first N wrong values told with confidence >= 0.8)")
+	categories := fs.Bool("categories", false, "count the mismatches of each corpus by category")
+	sample := fs.Int("sample", 0, "draw `N` mismatches of the total at random, with their sentences, to judge by hand")
+	seed := fs.Uint64("seed", 1, "with --sample: the `seed` of the draw")
 	format := fs.String("format", "text", "output format: text or json")
 	paths, err := fs.parse(args)
 	if err != nil {
@@ -50,6 +60,8 @@ func (e *env) evalCmd(args []string) error {
 		return usagef("want at least one PATH, a .tml file or a folder of them")
 	case *nErrors < 0:
 		return usagef("--errors %d: want 0 or more", *nErrors)
+	case *sample < 0:
+		return usagef("--sample %d: want 0 or more", *sample)
 	case *format != "text" && *format != "json":
 		return usagef("--format %q: want text or json", *format)
 	case *narrative && *infer:
@@ -60,9 +72,12 @@ func (e *env) evalCmd(args []string) error {
 		return usagef("--known needs --infer-anchor")
 	case *anchorsOnly && !*infer:
 		return usagef("--anchors-only needs --infer-anchor")
+	case *anchorsOnly && (*categories || *sample > 0):
+		return usagef("--categories and --sample need the TIMEX3 scored, not --anchors-only")
 	}
 
-	rep := report{narrative: *narrative, inferred: *infer, known: *known, anchorsOnly: *anchorsOnly, errors: *nErrors}
+	rep := report{narrative: *narrative, inferred: *infer, known: *known, anchorsOnly: *anchorsOnly, errors: *nErrors,
+		categories: *categories, sample: *sample, seed: *seed}
 	for _, p := range paths {
 		docs, err := timeml.Load(p)
 		if err != nil {
@@ -120,6 +135,9 @@ type report struct {
 	truth      []eval.Result
 	truthTotal *eval.Result
 	errors     int // how many errors to list per corpus
+	categories bool
+	sample     int    // how many mismatches of the total to draw
+	seed       uint64 // the seed of the draw
 }
 
 func (r report) mode() string {
@@ -183,8 +201,21 @@ func (r report) writeText(w io.Writer) error {
 		r.writeBeliefScores(w, nameWidth)
 		writeAnchorScores(w, r.corpora, r.anchors, nameWidth)
 	}
+	r.writeErrors(w)
+	if r.categories {
+		writeCategories(w, rows)
+	}
+	if r.sample > 0 {
+		r.writeSample(w)
+	}
+	return nil
+}
+
+// writeErrors lists the first mismatches of each corpus, as many as
+// --errors says.
+func (r report) writeErrors(w io.Writer) {
 	if r.errors == 0 {
-		return nil
+		return
 	}
 	for _, res := range r.corpora {
 		shown := res.Errors[:min(r.errors, len(res.Errors))]
@@ -201,7 +232,60 @@ func (r report) writeText(w io.Writer) error {
 			}
 		}
 	}
-	return nil
+}
+
+// writeCategories writes, for each corpus and the total, its mismatches
+// counted by category, the most frequent first.
+func writeCategories(w io.Writer, rows []eval.Result) {
+	for _, res := range rows {
+		cats := eval.Categories(res.Errors)
+		width := len("category")
+		for _, c := range cats {
+			width = max(width, len(c.Category))
+		}
+		fmt.Fprintf(w, "\n%s: %d mismatches by category\n", res.Name, len(res.Errors))
+		fmt.Fprintf(w, "  %-*s %6s\n", width, "category", "count")
+		for _, c := range cats {
+			fmt.Fprintf(w, "  %-*s %6d\n", width, c.Category, c.Count)
+		}
+	}
+}
+
+// sampled draws the mismatches of the total (or of the one corpus) that
+// --sample asks for.
+func (r report) sampled() []eval.Error {
+	all := r.corpora
+	if r.total != nil {
+		all = []eval.Result{*r.total}
+	}
+	var errs []eval.Error
+	for _, res := range all {
+		errs = append(errs, res.Errors...)
+	}
+	return eval.Sample(errs, r.sample, r.seed)
+}
+
+// writeSample writes the drawn mismatches, numbered, each with its
+// category, gold and system, <DCT> and sentence.
+func (r report) writeSample(w io.Writer) {
+	sample := r.sampled()
+	fmt.Fprintf(w, "\nsample of %d mismatches, seed %d\n", len(sample), r.seed)
+	for i, e := range sample {
+		fmt.Fprintf(w, "\n%3d. %s  %s  DCT %s  [%s]\n", i+1, e.Doc, e.Problem, e.DCT, eval.Category(e))
+		if e.Gold != nil {
+			fmt.Fprintf(w, "     gold   %s\n", describe(*e.Gold))
+		}
+		if e.System != nil {
+			fmt.Fprintf(w, "     system %s\n", describe(*e.System))
+		}
+		fmt.Fprintf(w, "     %s\n", e.Sentence)
+	}
+}
+
+// sampleJSON is one drawn mismatch in eval's JSON output.
+type sampleJSON struct {
+	eval.Error
+	Category string `json:"category"`
 }
 
 // writeError writes one mismatch on two lines: what was expected and
@@ -235,6 +319,8 @@ type corpusJSON struct {
 	Anchors   *anchor.Score `json:"anchors,omitempty"`
 	Likeliest *dayScore     `json:"likeliest,omitempty"`
 	Errors    []eval.Error  `json:"errors,omitempty"`
+	// Categories, with --categories: the mismatches counted by category.
+	Categories []eval.CategoryCount `json:"categories,omitempty"`
 	// SureWrong are the first wrong values told with confidence >=
 	// sureAt, as many as --errors says.
 	SureWrong []eval.Judged `json:"sure_wrong,omitempty"`
@@ -264,12 +350,21 @@ func (r report) writeJSON(w io.Writer) error {
 		Known   string       `json:"known,omitempty"`
 		Corpora []corpusJSON `json:"corpora"`
 		Total   *corpusJSON  `json:"total,omitempty"`
+		Sample  []sampleJSON `json:"sample,omitempty"`
 	}{Mode: r.mode(), Known: r.known}
+	if r.sample > 0 {
+		for _, e := range r.sampled() {
+			out.Sample = append(out.Sample, sampleJSON{e, eval.Category(e)})
+		}
+	}
 	for i, res := range r.corpora {
 		c := corpusJSON{Result: res}
 		if !r.anchorsOnly {
 			c.Scores = new(res.Scores())
 			c.Errors = res.Errors[:min(r.errors, len(res.Errors))]
+			if r.categories {
+				c.Categories = eval.Categories(res.Errors)
+			}
 		}
 		if r.inferred {
 			c.Anchors, c.Likeliest = &r.anchors[i].anchors, &r.anchors[i].likeliest
@@ -285,6 +380,9 @@ func (r report) writeJSON(w io.Writer) error {
 		t := corpusJSON{Result: *r.total}
 		if !r.anchorsOnly {
 			t.Scores = new(r.total.Scores())
+			if r.categories {
+				t.Categories = eval.Categories(r.total.Errors)
+			}
 		}
 		if r.truthTotal != nil {
 			t.beliefJSON = newBeliefJSON(*r.total, *r.truthTotal)

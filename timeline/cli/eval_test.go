@@ -167,3 +167,41 @@ func TestEvalKnownYear(t *testing.T) {
 		}
 	}
 }
+
+func TestEvalCategoriesAndSample(t *testing.T) {
+	// The fixture's two mismatches: "Tuesday" resolved to the wrong week,
+	// and "three years" found without the gold's "about".
+	code, stdout, stderr := run("", "eval", "--categories", "testdata/corpus")
+	want := "\ncorpus: 2 mismatches by category\n" +
+		"  category                  count\n" +
+		"  span: system narrower         1\n" +
+		"  value: weekday direction      1\n"
+	if code != exitOK || !strings.HasSuffix(stdout, want) {
+		t.Errorf("exit %d, stderr %q, stdout:\n%s\nwant it to end with:\n%s", code, stderr, stdout, want)
+	}
+
+	var got struct {
+		Corpora []struct{ Categories []struct{ Category string } }
+		Sample  []struct {
+			Doc, DCT, Sentence, Category string
+		}
+	}
+	args := []string{"eval", "--format", "json", "--categories", "--sample", "1", "--seed", "3", "testdata/corpus"}
+	code, stdout, stderr = run("", args...)
+	if err := json.Unmarshal([]byte(stdout), &got); err != nil || code != exitOK {
+		t.Fatalf("exit %d, %v: %s\n%s", code, err, stderr, stdout)
+	}
+	if len(got.Corpora) != 1 || len(got.Corpora[0].Categories) != 2 || len(got.Sample) != 1 {
+		t.Fatalf("got %+v, want 2 categories and a sample of 1", got)
+	}
+	s := got.Sample[0]
+	if s.Doc != "ABC19980108" || s.DCT == "" || !strings.Contains(s.Sentence, "[") || s.Category == "" {
+		t.Errorf("sample %+v: want its document, DCT, bracketed sentence and category", s)
+	}
+	if _, again, _ := run("", args...); again != stdout {
+		t.Errorf("the same seed drew another sample:\n%s\n%s", stdout, again)
+	}
+	if code, _, _ := run("", "eval", "--sample", "-1", "testdata/corpus"); code == exitOK {
+		t.Errorf("--sample -1 accepted")
+	}
+}

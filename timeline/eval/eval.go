@@ -62,8 +62,9 @@ func Evaluate(name string, docs []*timeml.Document, cfg Config) Result {
 		system, conf := cfg.system(d)
 		counts, errs, judged := compare(d.Timexes, system, conf)
 		for i := range errs {
-			errs[i].Doc = d.ID
+			errs[i].Doc, errs[i].DCT = d.ID, d.DCTValue
 			errs[i].Context = excerpt(d.Text, errs[i])
+			errs[i].Sentence = sentence(d.Text, errs[i])
 		}
 		for i := range judged {
 			j := &judged[i]
@@ -131,15 +132,7 @@ const excerptBytes = 50
 // excerpt is the text around an error, on one line, with the words at
 // stake (gold and system spans together) in brackets.
 func excerpt(text string, e Error) string {
-	lo, hi := len(text), 0
-	for _, tx := range []*timex.Timex{e.Gold, e.System} {
-		if tx != nil {
-			lo, hi = min(lo, tx.Start), max(hi, tx.End)
-		}
-	}
-	// A faulty resolver may return any offsets; showing them must not
-	// panic.
-	lo, hi = runeStart(text, max(lo, 0)), runeStart(text, min(hi, len(text)))
+	lo, hi := span(text, e)
 	if lo > hi {
 		return ""
 	}
@@ -147,6 +140,65 @@ func excerpt(text string, e Error) string {
 	to := runeStart(text, min(hi+excerptBytes, len(text)))
 	s := text[from:lo] + "[" + text[lo:hi] + "]" + text[hi:to]
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// sentenceBytes bounds how far sentence looks for the ends of a sentence.
+const sentenceBytes = 400
+
+// sentence is the sentence around an error, on one line, with the words
+// at stake in brackets. A sentence ends at a full stop, question or
+// exclamation mark followed by a space, or at a blank line; a run-on
+// sentence is cut sentenceBytes from the words at stake.
+func sentence(text string, e Error) string {
+	lo, hi := span(text, e)
+	if lo > hi {
+		return ""
+	}
+	from := runeStart(text, max(lo-sentenceBytes, 0))
+	if i := lastBoundary(text[from:lo]); i >= 0 {
+		from += i
+	}
+	to := runeStart(text, min(hi+sentenceBytes, len(text)))
+	if i := firstBoundary(text[hi:to]); i >= 0 {
+		to = hi + i
+	}
+	s := text[from:lo] + "[" + text[lo:hi] + "]" + text[hi:to]
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// lastBoundary is where the last sentence in s begins, or -1.
+func lastBoundary(s string) int {
+	best := -1
+	for _, sep := range []string{". ", "? ", "! ", ".\n", "\n\n"} {
+		if i := strings.LastIndex(s, sep); i >= 0 {
+			best = max(best, i+len(sep))
+		}
+	}
+	return best
+}
+
+// firstBoundary is where the first sentence in s ends (after its mark),
+// or -1.
+func firstBoundary(s string) int {
+	best := -1
+	for _, sep := range []string{". ", "? ", "! ", ".\n", "\n\n"} {
+		if i := strings.Index(s, sep); i >= 0 && (best < 0 || i+1 < best) {
+			best = i + 1
+		}
+	}
+	return best
+}
+
+// span is where the words at stake in an error lie, clamped to the text
+// and to rune starts: a faulty resolver may return any offsets.
+func span(text string, e Error) (lo, hi int) {
+	lo, hi = len(text), 0
+	for _, tx := range []*timex.Timex{e.Gold, e.System} {
+		if tx != nil {
+			lo, hi = min(lo, tx.Start), max(hi, tx.End)
+		}
+	}
+	return runeStart(text, max(lo, 0)), runeStart(text, min(hi, len(text)))
 }
 
 // runeStart moves i back to the start of the rune it falls in.

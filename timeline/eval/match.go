@@ -46,6 +46,11 @@ type Error struct {
 	// Context is the text around the error with the words at stake in
 	// brackets.
 	Context string `json:"context,omitempty"`
+	// DCT is the document's creation time as its <DCT> writes it, and
+	// Sentence the sentence the error lies in, words at stake in
+	// brackets: what a reader needs to judge the error by hand.
+	DCT      string `json:"dct,omitempty"`
+	Sentence string `json:"sentence,omitempty"`
 }
 
 // Compare scores one document: it matches the system timexes to the gold
