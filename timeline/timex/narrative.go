@@ -5,15 +5,74 @@ package timex
 // article's own date.
 
 // narrativeYearBase is the date whose year a date said without one takes
-// in a history: the last date mentioned, unless that is a bare year far
-// from the last month or day named, a digression ("a law of 1614") rather
-// than the story moving on ("1942: ...", "In 1943").
+// in a history: where the story stands (see tell), or the last date
+// mentioned before the story has one.
 func (c *context) narrativeYearBase() point {
-	last, story := c.refPoint(), c.refAt(gMonth)
-	if last.g == gYear && story.known() && story.g >= gMonth && abs(last.y-story.y) > 3 {
-		return story
+	if c.story.known() {
+		return c.story
 	}
-	return last
+	return c.refPoint()
+}
+
+// tell moves the story of a history to a date the text just mentioned,
+// unless the date is a digression from it. A year said again keeps the
+// month or day the story had reached in it: "December 7, 1941" and "1941"
+// leave the story in December.
+func (c *context) tell(m *match, r result) {
+	if c.story.known() && c.digression(m, r) {
+		return
+	}
+	if r.at.g <= gYear && c.story.g > gYear && c.story.y == r.at.y {
+		return
+	}
+	c.story = r.at
+}
+
+// digression reports whether a date mentioned is an aside that leaves the
+// story where it was: a date in parentheses ("the Civil Constitution of
+// the Clergy (1790)"), a date naming a thing ("the August 1792
+// uprising") or a look back ("the previous April", "two years earlier"),
+// or a bare year far from the story told mid-sentence ("a law of 1614").
+// A year that opens its sentence ("In 1943, ...") moves the story however
+// far.
+func (c *context) digression(m *match, r result) bool {
+	from := m.from + m.rule.lead
+	prev := c.tokenKey(from - 1)
+	switch {
+	case prev == "(":
+		return true
+	case m.rule.action == actDate && determiners[prev] && c.tokenKey(from) != "the",
+		m.rule.action == actAnaphor || m.rule.action == actShift:
+		return comparePeriods(r.at, c.story) < 0
+	case r.at.g <= gYear:
+		return abs(r.at.y-c.story.y) > 3 && !c.opensSentence(from) && !c.endsLine(m.to)
+	}
+	return false
+}
+
+// endsLine reports whether the token at i starts a new line, or the text
+// ends before it: a date that ends its line ends a heading ("Estates-General
+// of 1789").
+func (c *context) endsLine(i int) bool {
+	return i >= len(c.toks) || c.toks[i].paraBreak
+}
+
+// determiners make the date after them part of a name: "the 1943
+// offensive", "a May 1968 strike".
+var determiners = map[string]bool{"the": true, "a": true, "an": true}
+
+// opensSentence reports whether the token at i begins its sentence or
+// paragraph, after at most two words: "In 1943, ...", "Early in 1915".
+func (c *context) opensSentence(i int) bool {
+	for n := 0; n <= 2; n, i = n+1, i-1 {
+		if i <= 0 || c.toks[i].paraBreak || endsSentence(&c.toks[i-1]) {
+			return true
+		}
+		if c.toks[i-1].kind != tokWord {
+			return false
+		}
+	}
+	return false
 }
 
 // normAnaphor resolves expressions that point at a date already

@@ -87,6 +87,9 @@ type context struct {
 	count int
 	// lastEnd is the token after the last expression found.
 	lastEnd int
+	// story is the date a history has reached, in narrative mode: the
+	// last date mentioned that was not a digression (see tell).
+	story point
 }
 
 // base is the point relative expressions count from: the anchor in news

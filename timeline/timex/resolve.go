@@ -187,6 +187,9 @@ func (c *context) remember(m *match, r result) {
 	}
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
+	if c.narrative {
+		c.tell(m, r)
+	}
 }
 
 // firstResolved returns the first candidate match that normalizes. A

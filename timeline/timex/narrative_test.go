@@ -1,0 +1,52 @@
+package timex_test
+
+import (
+	"testing"
+
+	"conflict-timeline/timeline/timex"
+)
+
+// TestNarrativeStory checks that a date said without a year takes the
+// year the story has reached, and that digressions do not move it.
+func TestNarrativeStory(t *testing.T) {
+	tests := []struct {
+		name, text, last, want string
+	}{
+		{"year said again keeps the month",
+			"The war spread in 1941. On December 7 (December 8 in Asia), 1941, Japan attacked. In January the Allies met.",
+			"January", "1942-01"},
+		{"year in parentheses",
+			"In June 1793 peasants revolted against the Civil Constitution of the Clergy (1790). On 17 August the Convention voted.",
+			"17 August", "1793-08-17"},
+		{"date naming a past thing",
+			"On 13 July 1793 Marat was killed. Danton, the leader of the August 1792 uprising, fell. On 24 June the Convention met.",
+			"24 June", "1793-06-24"},
+		{"date naming a later thing moves the story",
+			"In May 1915 the Russians retreated. Despite the June 1916 offensive, discontent grew. Romania joined on 27 August.",
+			"27 August", "1916-08-27"},
+		{"look back",
+			"In May 1918 the Germans gave up the salient seized the previous April. On 15 July they attacked again.",
+			"15 July", "1918-07-15"},
+		{"distant year mid-sentence",
+			"In March 1944 Japan attacked Assam, as it had planned since 1937. By June the province fell.",
+			"June", "1944-06"},
+		{"year opening a sentence",
+			"In March 1939 Italy invaded Albania. In 1943, the Allies landed in Sicily. By June the island fell.",
+			"June", "1943-06"},
+		{"year ending a heading",
+			"The meeting was set in May 1777.\n\nEstates-General of 1789\n\nThe King agreed on 27 December.",
+			"27 December", "1789-12-27"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := timex.Resolve(tc.text, timex.Options{Narrative: true})
+			if len(got) == 0 {
+				t.Fatalf("nothing found in %q", tc.text)
+			}
+			g := got[len(got)-1]
+			if g.Text != tc.last || g.Value != tc.want {
+				t.Errorf("got %q %s, want %q %s; all: %v", g.Text, g.Value, tc.last, tc.want, got)
+			}
+		})
+	}
+}
