@@ -119,6 +119,9 @@ func (c *context) now() point {
 // refPoint is the point anaphora count from: the last mentioned date, or
 // the anchor when nothing was mentioned yet.
 func (c *context) refPoint() point {
+	if c.narrative && c.story.known() {
+		return c.story // a digression is not what "the next year" follows
+	}
 	if ref := c.last(); ref.known() {
 		return ref
 	}
