@@ -238,6 +238,9 @@ func (c *context) inferYear(p point, m *match) int {
 		if b.g >= gMonth && p.g >= gMonth && b.m-p.m >= 8 {
 			return b.y + 1
 		}
+		if p.g == gSeason && b.g >= gSeason {
+			return seasonAhead(b, p.part)
+		}
 		return b.y
 	}
 	probe := p

@@ -25,6 +25,9 @@ func (c *context) tell(m *match, r result) {
 	if r.at.g <= gYear && c.story.g > gYear && c.story.y == r.at.y {
 		return
 	}
+	if r.at.g == gSeason && c.story.g >= gMonth && m.s.year == 0 {
+		return // "over the winter" does not say where in it the story is
+	}
 	c.story = r.at
 }
 
@@ -73,6 +76,22 @@ func (c *context) opensSentence(i int) bool {
 		}
 	}
 	return false
+}
+
+// seasonAhead is the year of a season said without one in a history that
+// has reached the date b. A winter is named for the year of its January,
+// and the winter a story comes to after midsummer is the coming one: "in
+// October ... over the winter" is YYYY+1-WI. Other seasons take the
+// story's year.
+func seasonAhead(b point, season string) int {
+	cur := b
+	if b.g != gSeason {
+		cur = at(b.date(), gSeason)
+	}
+	if season == "WI" && (cur.part == "SU" || cur.part == "FA" || cur.y > b.y) {
+		return b.y + 1
+	}
+	return b.y
 }
 
 // normAnaphor resolves expressions that point at a date already
