@@ -60,7 +60,9 @@ func normDate(c *context, m *match) (result, bool) {
 		return result{}, false
 	}
 	if p.y == 0 && p.g > gDecade {
-		if b := c.now(); s.relSet && b.known() {
+		if b := c.refPoint(); s.anaphoric && b.known() {
+			p.y = b.y + s.rel // "November of the same year"
+		} else if b := c.now(); s.relSet && b.known() {
 			p.y = b.y + s.rel // "June last year", "last year's third quarter"
 		} else if s.that {
 			p.y = c.refPoint().y // "August of that year"

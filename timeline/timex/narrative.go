@@ -125,6 +125,9 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	ref := c.refAt(g)
 	if s.rel != 0 {
 		ref = c.refPoint()
+	} else if last := c.refPoint(); g == gDay && last.g == gMonth && last.known() {
+		// "last October ... that same day": a day of the month last named
+		return result{typ: Date, value: point{g: gDay, y: last.y, m: last.m}.String(), mod: s.mod}, true
 	}
 	if last := c.lastAt[g]; g == gQuarter && last.known() {
 		ref = last // "the quarter" is the quarter last named, even after a day
