@@ -94,6 +94,52 @@ func seasonAhead(b point, season string) int {
 	return b.y
 }
 
+// countFromStory resolves a count of units followed by "after" or "before"
+// and an event, in a history: "five days after the fall of Girona" is a
+// date five days on from where the story stands, not a duration; said
+// right after a date, it is that date told another way. News
+// reports keep such a count a duration, as TimeML annotates it.
+func countFromStory(c *context, m *match) (result, bool) {
+	s := &m.s
+	if c == nil || !c.narrative || !c.story.known() || m.rule.arg != "" || s.fuzzy || s.half || !s.numSet && s.plural {
+		return result{}, false
+	}
+	arg := map[string]string{"after": "after", "before": "before"}[c.tokenKey(m.to)]
+	if g := unitGran(s.unit); arg == "" || g == gNone || g == gTime {
+		return result{}, false
+	}
+	for i := m.from - 1; i >= 0 && i >= m.from-2; i-- {
+		if spanWords[c.tokenKey(i)] {
+			return result{}, false // "held it for about a week before moving"
+		}
+	}
+	if prev := c.last(); c.apposed(m.from) && prev.known() {
+		// "On 27 June 1950, two days after the KPA invaded": that date
+		return result{typ: Date, value: prev.String(), mod: s.mod, at: prev}, true
+	}
+	shifted := *m.rule
+	shifted.arg, shifted.typ = arg, Date
+	return normShift(c, &match{rule: &shifted, from: m.from, to: m.to, s: m.s})
+}
+
+// apposed reports whether only a comma or "and" separates the token at i
+// from the last expression found.
+func (c *context) apposed(i int) bool {
+	if c.lastEnd < 0 || c.lastEnd > i || i-c.lastEnd > 2 {
+		return false
+	}
+	for j := c.lastEnd; j < i; j++ {
+		if k := c.tokenKey(j); k != "," && k != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// spanWords before a count make it a duration even when "after" or
+// "before" follows.
+var spanWords = map[string]bool{"for": true, "within": true, "in": true, "over": true, "lasting": true, "during": true}
+
 // normAnaphor resolves expressions that point at a date already
 // mentioned: "that day", "the same year", "the next day", "the previous
 // month", "the following week".
