@@ -132,7 +132,7 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		return c.toks[i+2].num, true // "March 5-9, 1918"
 	}
 	for _, next := range c.rules.matchesAt(c.text, c.toks, i, nil) {
-		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && next.s.month != 0 {
+		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && (next.s.month != 0 || next.s.season != "") {
 			return next.s.year, true
 		}
 	}

@@ -45,7 +45,7 @@ func (c *context) digression(m *match, r result) bool {
 	case prev == "(":
 		return true
 	case m.rule.action == actDate && determiners[prev] && c.tokenKey(from) != "the",
-		m.rule.action == actAnaphor || m.rule.action == actShift:
+		m.rule.action == actAnaphor || m.rule.action == actShift || m.rule.action == actRel:
 		return comparePeriods(r.at, c.story) < 0
 	case r.at.g <= gYear:
 		return abs(r.at.y-c.story.y) > 3 && !c.opensSentence(from) && !c.endsLine(m.to)
