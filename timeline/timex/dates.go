@@ -24,6 +24,13 @@ func normDate(c *context, m *match) (result, bool) {
 	if s.era != 0 && s.numSet && s.num > 0 {
 		p.y = s.era * s.num // "480 BC"
 	}
+	if m.rule.arg == "rangebc" {
+		y, ok := c.eraAhead(m)
+		if !ok {
+			return result{}, false
+		}
+		p.y = y // "499" in "499-493 BC"
+	}
 	if m.rule.arg == "year" && s.numSet && s.num >= 1000 && s.num < 2200 {
 		p.y = s.num // "the year two thousand"
 	}
@@ -137,6 +144,22 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// eraAhead finds the era of a year said as a bare number from the year
+// that ends its range: 499 in "499-493 BC" or "264 to 241 BC" is 499 BC.
+// Years before Christ count down, so the first must be the larger.
+func (c *context) eraAhead(m *match) (int, bool) {
+	i := m.to
+	if !m.s.numSet || i+2 >= len(c.toks) || c.toks[i].key != "-" && c.toks[i].key != "to" {
+		return 0, false
+	}
+	end, era := &c.toks[i+1], &c.toks[i+2]
+	e, ok := era.get(catEra)
+	if !ok || e.num >= 0 || end.kind != tokNum || end.suffix != "" || end.num >= m.s.num {
+		return 0, false
+	}
+	return -m.s.num, true
 }
 
 // yearOfWeekday returns the year nearest p's whose calendar puts p's day
