@@ -35,8 +35,13 @@ func normDate(c *context, m *match) (result, bool) {
 		p.y = s.num // "the year two thousand"
 	}
 	switch {
+	case s.decade != 0 && s.decade < 100 && s.era >= 0:
+		return result{}, false // "the 470s" is said with its era
 	case s.decade != 0:
 		p.g, p.y = gDecade, s.decade*10
+		if s.era < 0 {
+			p.y = -p.y // "the 470s BC"
+		}
 	case s.unit == "CE" && s.ord > 0 && s.era < 0:
 		p.g, p.y = gCentury, -(s.ord-1)*100 // the 4th century BC is BC03
 	case s.unit == "CE" && s.ord > 0:
