@@ -262,6 +262,9 @@ func (c *context) inferYear(p point, m *match) int {
 		return unknownYear
 	}
 	if c.narrative || !c.anchor.known() {
+		if y, ok := c.yearLater(m); ok && c.narrative {
+			return y // "their summer offensive against Russia in June 1942"
+		}
 		b = c.narrativeYearBase()
 		// histories move forward: a month well before the last one
 		// mentioned is next year's ("December 1941 ... in January")

@@ -78,6 +78,25 @@ func (c *context) opensSentence(i int) bool {
 	return false
 }
 
+// yearLater finds the year of a date said without one in a history from
+// a month or season said with its year later in the same sentence:
+// "launched their summer offensive against southern Russia in June 1942".
+func (c *context) yearLater(m *match) (int, bool) {
+	for j := m.to; j < len(c.toks) && j < m.to+12; j++ {
+		if endsSentence(&c.toks[j]) || c.toks[j].paraBreak {
+			break
+		}
+		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
+			s := next.s
+			if next.rule.action == actDate && s.year != 0 && !s.yy && (s.month != 0 || s.season != "") &&
+				!determiners[c.tokenKey(j-1)] { // not "surpassing the May 2007 high"
+				return s.year, true
+			}
+		}
+	}
+	return 0, false
+}
+
 // seasonAhead is the year of a season said without one in a history that
 // has reached the date b. A winter is named for the year of its January,
 // and the winter a story comes to after midsummer is the coming one: "in
