@@ -93,8 +93,12 @@ type context struct {
 }
 
 // base is the point relative expressions count from: the anchor in news
-// mode, the last mentioned date in narrative mode.
+// mode; in narrative mode where the story stands (see tell), or before it
+// has a date the last one mentioned.
 func (c *context) base() point {
+	if c.narrative && c.story.known() {
+		return c.story
+	}
 	if c.narrative || !c.anchor.known() {
 		if ref := c.last(); ref.known() {
 			return ref
