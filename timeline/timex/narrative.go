@@ -3,6 +3,18 @@ package timex
 // Narrative mode and anaphora: expressions counted from the last date the
 // text mentioned ("the next day", "that year") rather than from the
 // article's own date.
+//
+// A history has no date of its own: it tells a story in order, and a date
+// said without a year ("On 15 July", "by the winter") belongs where the
+// story stands. The story (context.story) moves with each date the text
+// mentions, unless the date is a digression: a date in parentheses, a
+// date naming a thing ("the August 1792 uprising") or a look back that
+// lies before the story, a bare year far off said in passing ("a law of
+// 1614"). A year said again keeps the month the story reached in it, and
+// a season said without a year does not move it. Relative expressions
+// and anaphora count from the story; months earlier in the year than the
+// story's are next year's when they lie eight months or more back, and a
+// winter after midsummer is the coming one.
 
 // narrativeYearBase is the date whose year a date said without one takes
 // in a history: where the story stands (see tell), or the last date
@@ -123,8 +135,8 @@ func countFromStory(c *context, m *match) (result, bool) {
 	if c == nil || !c.narrative || !c.story.known() || m.rule.arg != "" || s.fuzzy || s.half || !s.numSet && s.plural {
 		return result{}, false
 	}
-	arg := map[string]string{"after": "after", "before": "before"}[c.tokenKey(m.to)]
-	if g := unitGran(s.unit); arg == "" || g == gNone || g == gTime {
+	arg := c.tokenKey(m.to)
+	if g := unitGran(s.unit); arg != "after" && arg != "before" || g == gNone || g == gTime {
 		return result{}, false
 	}
 	for i := m.from - 1; i >= 0 && i >= m.from-2; i-- {
