@@ -7,8 +7,8 @@ package timex
 // A history has no date of its own: it tells a story in order, and a date
 // said without a year ("On 15 July", "by the winter") belongs where the
 // story stands. The story (context.story) moves with each date the text
-// mentions, unless the date is a digression: a date in parentheses, a
-// date naming a thing ("the August 1792 uprising") or a look back that
+// mentions, unless the date is a digression: a date in parentheses, the
+// end of a stretch ("until February 1945"), a date naming a thing ("the August 1792 uprising") or a look back that
 // lies before the story, a bare year far off said in passing ("a law of
 // 1614"). A year said again keeps the month the story reached in it, and
 // a season said without a year does not move it. Relative expressions
@@ -45,7 +45,8 @@ func (c *context) tell(m *match, r result) {
 
 // digression reports whether a date mentioned is an aside that leaves the
 // story where it was: a date in parentheses ("the Civil Constitution of
-// the Clergy (1790)"), a date naming a thing ("the August 1792
+// the Clergy (1790)"), the end of a stretch ("a siege that lasted until
+// the fall of Budapest in February 1945"), a date naming a thing ("the August 1792
 // uprising") or a look back ("the previous April", "two years earlier"),
 // or a bare year far from the story told mid-sentence ("a law of 1614").
 // A year that opens its sentence ("In 1943, ...") moves the story however
@@ -54,13 +55,24 @@ func (c *context) digression(m *match, r result) bool {
 	from := m.from + m.rule.lead
 	prev := c.tokenKey(from - 1)
 	switch {
-	case prev == "(":
+	case prev == "(", c.untilBefore(from):
 		return true
 	case m.rule.action == actDate && determiners[prev] && c.tokenKey(from) != "the",
 		m.rule.action == actAnaphor || m.rule.action == actShift || m.rule.action == actRel:
 		return comparePeriods(r.at, c.story) < 0
 	case r.at.g <= gYear:
 		return abs(r.at.y-c.story.y) > 3 && !c.opensSentence(from) && !c.endsLine(m.to)
+	}
+	return false
+}
+
+// untilBefore reports whether "until" leads to the token at i within its
+// clause: "lasted until the fall of Budapest in February 1945".
+func (c *context) untilBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-6 && c.toks[j].kind == tokWord; j-- {
+		if k := c.toks[j].key; k == "until" || k == "till" {
+			return true
+		}
 	}
 	return false
 }
