@@ -24,12 +24,24 @@ func normDate(c *context, m *match) (result, bool) {
 	if s.era != 0 && s.numSet && s.num > 0 {
 		p.y = s.era * s.num // "480 BC"
 	}
+	if m.rule.arg == "rangebc" {
+		y, ok := c.eraAhead(m)
+		if !ok {
+			return result{}, false
+		}
+		p.y = y // "499" in "499-493 BC"
+	}
 	if m.rule.arg == "year" && s.numSet && s.num >= 1000 && s.num < 2200 {
 		p.y = s.num // "the year two thousand"
 	}
 	switch {
+	case s.decade != 0 && s.decade < 100 && s.era >= 0:
+		return result{}, false // "the 470s" is said with its era
 	case s.decade != 0:
 		p.g, p.y = gDecade, s.decade*10
+		if s.era < 0 {
+			p.y = -p.y // "the 470s BC"
+		}
 	case s.unit == "CE" && s.ord > 0 && s.era < 0:
 		p.g, p.y = gCentury, -(s.ord-1)*100 // the 4th century BC is BC03
 	case s.unit == "CE" && s.ord > 0:
@@ -165,11 +177,27 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		return c.toks[i+2].num, true // "March 5-9, 1918"
 	}
 	for _, next := range c.rules.matchesAt(c.text, c.toks, i, nil) {
-		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && next.s.month != 0 {
+		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && (next.s.month != 0 || next.s.season != "") {
 			return next.s.year, true
 		}
 	}
 	return 0, false
+}
+
+// eraAhead finds the era of a year said as a bare number from the year
+// that ends its range: 499 in "499-493 BC" or "264 to 241 BC" is 499 BC.
+// Years before Christ count down, so the first must be the larger.
+func (c *context) eraAhead(m *match) (int, bool) {
+	i := m.to
+	if !m.s.numSet || i+2 >= len(c.toks) || c.toks[i].key != "-" && c.toks[i].key != "to" {
+		return 0, false
+	}
+	end, era := &c.toks[i+1], &c.toks[i+2]
+	e, ok := era.get(catEra)
+	if !ok || e.num >= 0 || end.kind != tokNum || end.suffix != "" || end.num >= m.s.num {
+		return 0, false
+	}
+	return -m.s.num, true
 }
 
 // yearOfWeekday returns the year nearest p's whose calendar puts p's day
@@ -267,11 +295,17 @@ func (c *context) inferYear(p point, m *match) int {
 		return unknownYear
 	}
 	if c.narrative || !c.anchor.known() {
+		if y, ok := c.yearLater(m); ok && c.narrative {
+			return y // "their summer offensive against Russia in June 1942"
+		}
 		b = c.narrativeYearBase()
 		// histories move forward: a month well before the last one
 		// mentioned is next year's ("December 1941 ... in January")
 		if b.g >= gMonth && p.g >= gMonth && b.m-p.m >= 8 {
 			return b.y + 1
+		}
+		if p.g == gSeason && b.g >= gSeason {
+			return seasonAhead(b, p.part)
 		}
 		return b.y
 	}

@@ -14,6 +14,9 @@ func vagueSpan(s *slots) (result, bool) {
 
 // normDuration writes a period: P4Y, P3D, PT2H, PXD for "several days".
 func normDuration(c *context, m *match) (result, bool) {
+	if r, ok := countFromStory(c, m); ok {
+		return r, true // "five days after the fall of Girona"
+	}
 	s := &m.s
 	if m.rule.arg == "plural" && (!s.plural || s.numSet) {
 		return result{}, false // "years", "recent weeks": a plural alone

@@ -3,18 +3,185 @@ package timex
 // Narrative mode and anaphora: expressions counted from the last date the
 // text mentioned ("the next day", "that year") rather than from the
 // article's own date.
+//
+// A history has no date of its own: it tells a story in order, and a date
+// said without a year ("On 15 July", "by the winter") belongs where the
+// story stands. The story (context.story) moves with each date the text
+// mentions, unless the date is a digression: a date in parentheses, the
+// end of a stretch ("until February 1945"), a date naming a thing ("the August 1792 uprising") or a look back that
+// lies before the story, a bare year far off said in passing ("a law of
+// 1614"). A year said again keeps the month the story reached in it, and
+// a season said without a year does not move it. Relative expressions
+// and anaphora count from the story; months earlier in the year than the
+// story's are next year's when they lie eight months or more back, and a
+// winter after midsummer is the coming one.
 
 // narrativeYearBase is the date whose year a date said without one takes
-// in a history: the last date mentioned, unless that is a bare year far
-// from the last month or day named, a digression ("a law of 1614") rather
-// than the story moving on ("1942: ...", "In 1943").
+// in a history: where the story stands (see tell), or the last date
+// mentioned before the story has one.
 func (c *context) narrativeYearBase() point {
-	last, story := c.refPoint(), c.refAt(gMonth)
-	if last.g == gYear && story.known() && story.g >= gMonth && abs(last.y-story.y) > 3 {
-		return story
+	if c.story.known() {
+		return c.story
 	}
-	return last
+	return c.refPoint()
 }
+
+// tell moves the story of a history to a date the text just mentioned,
+// unless the date is a digression from it. A year said again keeps the
+// month or day the story had reached in it: "December 7, 1941" and "1941"
+// leave the story in December.
+func (c *context) tell(m *match, r result) {
+	if c.story.known() && c.digression(m, r) {
+		return
+	}
+	if r.at.g <= gYear && c.story.g > gYear && c.story.y == r.at.y {
+		return
+	}
+	if r.at.g == gSeason && c.story.g >= gMonth && m.s.year == 0 {
+		return // "over the winter" does not say where in it the story is
+	}
+	c.story = r.at
+}
+
+// digression reports whether a date mentioned is an aside that leaves the
+// story where it was: a date in parentheses ("the Civil Constitution of
+// the Clergy (1790)"), the end of a stretch ("a siege that lasted until
+// the fall of Budapest in February 1945"), a date naming a thing ("the August 1792
+// uprising") or a look back ("the previous April", "two years earlier"),
+// or a bare year far from the story told mid-sentence ("a law of 1614").
+// A year that opens its sentence ("In 1943, ...") moves the story however
+// far.
+func (c *context) digression(m *match, r result) bool {
+	from := m.from + m.rule.lead
+	prev := c.tokenKey(from - 1)
+	switch {
+	case prev == "(", c.untilBefore(from):
+		return true
+	case m.rule.action == actDate && determiners[prev] && c.tokenKey(from) != "the",
+		m.rule.action == actAnaphor || m.rule.action == actShift || m.rule.action == actRel:
+		return comparePeriods(r.at, c.story) < 0
+	case r.at.g <= gYear:
+		return abs(r.at.y-c.story.y) > 3 && !c.opensSentence(from) && !c.endsLine(m.to)
+	}
+	return false
+}
+
+// untilBefore reports whether "until" leads to the token at i within its
+// clause: "lasted until the fall of Budapest in February 1945".
+func (c *context) untilBefore(i int) bool {
+	for j := i - 1; j >= 0 && j >= i-6 && c.toks[j].kind == tokWord; j-- {
+		if k := c.toks[j].key; k == "until" || k == "till" {
+			return true
+		}
+	}
+	return false
+}
+
+// endsLine reports whether the token at i starts a new line, or the text
+// ends before it: a date that ends its line ends a heading ("Estates-General
+// of 1789").
+func (c *context) endsLine(i int) bool {
+	return i >= len(c.toks) || c.toks[i].paraBreak
+}
+
+// determiners make the date after them part of a name: "the 1943
+// offensive", "a May 1968 strike".
+var determiners = map[string]bool{"the": true, "a": true, "an": true}
+
+// opensSentence reports whether the token at i begins its sentence or
+// paragraph, after at most two words: "In 1943, ...", "Early in 1915".
+func (c *context) opensSentence(i int) bool {
+	for n := 0; n <= 2; n, i = n+1, i-1 {
+		if i <= 0 || c.toks[i].paraBreak || endsSentence(&c.toks[i-1]) {
+			return true
+		}
+		if c.toks[i-1].kind != tokWord {
+			return false
+		}
+	}
+	return false
+}
+
+// yearLater finds the year of a date said without one in a history from
+// a month or season said with its year later in the same sentence:
+// "launched their summer offensive against southern Russia in June 1942".
+func (c *context) yearLater(m *match) (int, bool) {
+	for j := m.to; j < len(c.toks) && j < m.to+12; j++ {
+		if endsSentence(&c.toks[j]) || c.toks[j].paraBreak {
+			break
+		}
+		for _, next := range c.rules.matchesAt(c.text, c.toks, j, nil) {
+			s := next.s
+			if next.rule.action == actDate && s.year != 0 && !s.yy && (s.month != 0 || s.season != "") &&
+				!determiners[c.tokenKey(j-1)] { // not "surpassing the May 2007 high"
+				return s.year, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// seasonAhead is the year of a season said without one in a history that
+// has reached the date b. A winter is named for the year of its January,
+// and the winter a story comes to after midsummer is the coming one: "in
+// October ... over the winter" is YYYY+1-WI. Other seasons take the
+// story's year.
+func seasonAhead(b point, season string) int {
+	cur := b
+	if b.g != gSeason {
+		cur = at(b.date(), gSeason)
+	}
+	if season == "WI" && (cur.part == "SU" || cur.part == "FA" || cur.y > b.y) {
+		return b.y + 1
+	}
+	return b.y
+}
+
+// countFromStory resolves a count of units followed by "after" or "before"
+// and an event, in a history: "five days after the fall of Girona" is a
+// date five days on from where the story stands, not a duration; said
+// right after a date, it is that date told another way. News
+// reports keep such a count a duration, as TimeML annotates it.
+func countFromStory(c *context, m *match) (result, bool) {
+	s := &m.s
+	if c == nil || !c.narrative || !c.story.known() || m.rule.arg != "" || s.fuzzy || s.half || !s.numSet && s.plural {
+		return result{}, false
+	}
+	arg := c.tokenKey(m.to)
+	if g := unitGran(s.unit); arg != "after" && arg != "before" || g == gNone || g == gTime {
+		return result{}, false
+	}
+	for i := m.from - 1; i >= 0 && i >= m.from-2; i-- {
+		if spanWords[c.tokenKey(i)] {
+			return result{}, false // "held it for about a week before moving"
+		}
+	}
+	if prev := c.last(); c.apposed(m.from) && prev.known() {
+		// "On 27 June 1950, two days after the KPA invaded": that date
+		return result{typ: Date, value: prev.String(), mod: s.mod, at: prev}, true
+	}
+	shifted := *m.rule
+	shifted.arg, shifted.typ = arg, Date
+	return normShift(c, &match{rule: &shifted, from: m.from, to: m.to, s: m.s})
+}
+
+// apposed reports whether only a comma or "and" separates the token at i
+// from the last expression found.
+func (c *context) apposed(i int) bool {
+	if c.lastEnd < 0 || c.lastEnd > i || i-c.lastEnd > 2 {
+		return false
+	}
+	for j := c.lastEnd; j < i; j++ {
+		if k := c.tokenKey(j); k != "," && k != "and" {
+			return false
+		}
+	}
+	return true
+}
+
+// spanWords before a count make it a duration even when "after" or
+// "before" follows.
+var spanWords = map[string]bool{"for": true, "within": true, "in": true, "over": true, "lasting": true, "during": true}
 
 // normAnaphor resolves expressions that point at a date already
 // mentioned: "that day", "the same year", "the next day", "the previous
@@ -47,6 +214,9 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	ref := c.refAt(g)
 	if s.rel != 0 {
 		ref = c.refPoint()
+	} else if last := c.refPoint(); g == gDay && last.g == gMonth && last.known() {
+		// "last October ... that same day": a day of the month last named
+		return result{typ: Date, value: point{g: gDay, y: last.y, m: last.m}.String(), mod: s.mod}, true
 	}
 	if last := c.lastAt[g]; g == gQuarter && last.known() {
 		ref = last // "the quarter" is the quarter last named, even after a day

@@ -92,11 +92,18 @@ type context struct {
 	count int
 	// lastEnd is the token after the last expression found.
 	lastEnd int
+	// story is the date a history has reached, in narrative mode: the
+	// last date mentioned that was not a digression (see tell).
+	story point
 }
 
 // base is the point relative expressions count from: the anchor in news
-// mode, the last mentioned date in narrative mode.
+// mode; in narrative mode where the story stands (see tell), or before it
+// has a date the last one mentioned.
 func (c *context) base() point {
+	if c.narrative && c.story.known() {
+		return c.story
+	}
 	if c.narrative || !c.anchor.known() {
 		if ref := c.last(); ref.known() {
 			return ref
@@ -121,6 +128,9 @@ func (c *context) now() point {
 // refPoint is the point anaphora count from: the last mentioned date, or
 // the anchor when nothing was mentioned yet.
 func (c *context) refPoint() point {
+	if c.narrative && c.story.known() {
+		return c.story // a digression is not what "the next year" follows
+	}
 	if ref := c.last(); ref.known() {
 		return ref
 	}

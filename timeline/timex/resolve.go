@@ -224,6 +224,9 @@ func (c *context) remember(m *match, r result) {
 	if r.at.g == gQuarter && !c.narrative && c.anchor.known() {
 		c.noteQuarter(r.at)
 	}
+	if c.narrative {
+		c.tell(m, r)
+	}
 }
 
 // firstResolved returns the first candidate match that normalizes. A

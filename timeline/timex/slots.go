@@ -105,7 +105,7 @@ func (s *slots) fillBuiltin(b builtin, t *token) bool {
 		}
 		s.year, s.yy = t.num, true
 	case bDecade:
-		if t.suffix != "s" || t.num%10 != 0 || (t.digits != 4 && t.digits != 2) {
+		if t.suffix != "s" || t.num%10 != 0 || t.digits < 2 || t.digits > 4 {
 			return false
 		}
 		if t.digits == 2 {

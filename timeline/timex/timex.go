@@ -17,8 +17,10 @@
 // cue the one that puts it within a few months after the anchor or else
 // before it. Anaphora ("a day earlier", "that year", "the quarter") count
 // from the last date mentioned. In narrative mode there is no anchor at
-// all: everything counts from the last date of suitable granularity the
-// text mentioned, as histories tell things in order.
+// all: everything counts from where the story stands, the last date the
+// text mentioned that was not a digression (a date in parentheses, a look
+// back, a year far off said in passing), as histories tell things in
+// order; see narrative.go.
 package timex
 
 import "time"
