@@ -197,8 +197,10 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "data", "timeline.json"), dataJSON); err != nil {
 		return nil, err
 	}
-	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", "events.js"), eventsJS(*data)); err != nil {
-		return nil, err
+	for name, js := range filterFiles(*data) {
+		if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", filepath.FromSlash(name)), js); err != nil {
+			return nil, err
+		}
 	}
 	b.flags.Set("baseURL", "/")
 	return b.loadConfig()

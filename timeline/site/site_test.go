@@ -111,8 +111,10 @@ func TestBuildGolden(t *testing.T) {
 	} {
 		golden(t, "site/"+name, []byte(read(t, dir, name)))
 	}
-	if got, want := read(t, dir, "events.js"), string(eventsJS(newSiteData(fixture()))); got != want {
-		t.Error("events.js in the site differs from the data the filter was tested with")
+	for name, want := range filterFiles(newSiteData(fixture())) {
+		if got := read(t, dir, name); got != string(want) {
+			t.Errorf("%s in the site differs from the data the filter was tested with", name)
+		}
 	}
 }
 
@@ -125,7 +127,7 @@ func TestBuildMakesEveryPage(t *testing.T) {
 		}
 	}
 	for _, name := range []string{
-		".nojekyll", "index.xml", "events.js", "js/timeline.js", "css/timeline.css", "favicon.svg",
+		".nojekyll", "index.xml", "filter/index.js", "filter/2016-08.js", "filter/background-2011.js", "filter/undated.js", "js/timeline.js", "css/timeline.css", "favicon.svg",
 		"sources/millis-hospital-strike.html", "types/air-strike.html", "actors/islamic-state.html",
 		"months/2016-02.html", "sources/aid-warning.html", "events/undated-aid-warning.html",
 	} {
@@ -133,9 +135,15 @@ func TestBuildMakesEveryPage(t *testing.T) {
 			t.Errorf("no %s", name)
 		}
 	}
-	// Background has no month pages: the months are the news's.
+	// Background has no month pages: the months are the news's; it
+	// has a page a year.
 	if _, ok := files["months/2011-03.html"]; ok {
 		t.Error("a background event made a month page")
+	}
+	for _, name := range []string{"months/background-2011.html", "months/undated.html"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
 	}
 	// The timeline's data and the theme's sources are Hugo's input, not
 	// part of the site.
