@@ -634,4 +634,3 @@ func (p *pather) path(section, id string) string {
 	p.seen[path] = true
 	return path
 }
-

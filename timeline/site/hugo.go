@@ -290,6 +290,10 @@ func hugoFlags(projectDir, virtual string) config.Provider {
 		"taxonomy": []string{"html"}, "term": []string{"html"},
 	})
 	flags.Set("disableHugoGeneratorInject", true)
+	// A list cut into pages (a place's events) starts at its own page:
+	// no page/1.html that redirects there by an absolute URL, which an
+	// offline site cannot follow.
+	flags.Set("pagination", map[string]any{"disableAliases": true})
 	return flags
 }
 

@@ -282,7 +282,7 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "theme folder keeps the rest",
 			files: map[string]string{"theme/static/css/timeline.css": "body { color: red }"},
 			file:  "js/timeline.js",
-			want:  []string{"TIMELINE_EVENTS"},
+			want:  []string{"TIMELINE_FILTER_ADD"},
 		},
 		{
 			name:  "static",
@@ -294,10 +294,16 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "params",
 			files: map[string]string{"config.toml": "title = \"Small\"\n[params]\nhomeEventLimit = 5\n[timeline]\nsources = \"seeds\"\n"},
 			file:  "index.html",
-			want:  []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">5 events</span></li>`, "<title>Small</title>"},
-			// Events known only to the year still show in full: there is
-			// no page of theirs to link to.
-			not: []string{`id="e-2016-08-14-idlib-market-shelling"`},
+			want: []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">5 events</span></li>`, "<title>Small</title>",
+				// The latest events, newest first.
+				`<section id="latest"`, `id="e-2016-08-14-idlib-market-shelling"`,
+				// The background, over the limit, is listed by year; the
+				// one undated event, under it, in full.
+				`<a href="./months/background-2011.html"><time datetime="2011">2011</time></a> <span class="count">3 events</span>`,
+				`id="e-undated-aid-warning"`},
+			// No event of the background in full: they are on their
+			// pages.
+			not: []string{`id="e-2011-03-18-deraa-fire"`},
 		},
 		{
 			name:  "no config at all",
