@@ -135,13 +135,19 @@
     var keys = index.periods.map(function (p) { return p.key; });
     // Periods that came before the form was set up (a fast disk).
     Object.keys(chunks).forEach(prepare);
-    var pending = false;
+    // Results grow as periods arrive: drawn now and then while they do
+    // (each drawing searches all that came), and once all are in.
+    var pending = null;
     onChunk = function (key) {
       prepare(key);
-      // Results grow as periods arrive; drawn once a frame at most.
-      if (pending) return;
-      pending = true;
-      setTimeout(function () { pending = false; run(); }, 0);
+      if (loadedCount >= index.total) {
+        form.setAttribute("data-loaded", "true");
+        clearTimeout(pending);
+        pending = null;
+        run();
+      } else if (!pending) {
+        pending = setTimeout(function () { pending = null; run(); }, 400);
+      }
     };
     function load() {
       if (started) return;
@@ -150,7 +156,7 @@
         if (chunks[p.key]) return;
         var s = document.createElement("script");
         s.src = new URL(p.file, root).href;
-        s.async = false;
+        s.async = true;
         s.onerror = function () { window.TIMELINE_FILTER_ADD(p.key, []); };
         document.body.appendChild(s);
       });
@@ -162,9 +168,20 @@
       loaded.forEach(function (c) { all = all.concat(c.events); });
       return all;
     };
-    if (index.eager) load();
-    // A reader who reaches for the filter will want its events.
+    // A small timeline's events come with the page. A large one's come
+    // once the page has loaded and the browser is idle, so that the first
+    // query finds them there; at once if the reader reaches for the
+    // filter before.
+    if (index.eager) {
+      load();
+    } else {
+      window.addEventListener("load", function () {
+        var later = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
+        later(load);
+      });
+    }
     form.addEventListener("focusin", load);
+    form.addEventListener("pointerenter", load);
 
     readHash(form);
     form.hidden = false;
@@ -252,7 +269,9 @@
   }
 
   function fold(s) {
-    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    s = s.toLowerCase();
+    // Most text is ASCII, which has no accents to drop.
+    return /[^\x00-\x7f]/.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
   }
 
   // The form's lists, from filter/index.js: [name, count], in order.
