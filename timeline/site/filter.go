@@ -27,7 +27,8 @@ type jsEvent struct {
 	ID  string `json:"id"`
 	URL string `json:"url"` // relative to the site root
 	// From and To are the first and last day the date may mean, for the
-	// date-range filter; empty when undated.
+	// date-range filter; empty when undated. To is left out when it is
+	// From, and Part when it is "chronology": the script fills them in.
 	From     string `json:"from,omitempty"`
 	To       string `json:"to,omitempty"`
 	Label    string `json:"label"`
@@ -41,7 +42,7 @@ type jsEvent struct {
 	Inferred   bool    `json:"inferred,omitempty"`
 	Stated     bool    `json:"stated,omitempty"`
 	Exact      bool    `json:"exact,omitempty"`
-	Part       string  `json:"part"`
+	Part       string  `json:"part,omitempty"`
 	Badge      string  `json:"badge,omitempty"`
 	Confidence float64 `json:"confidence,omitempty"`
 	// Verified marks an event an editor checked (the "verified only"
@@ -108,12 +109,15 @@ func filterFiles(d siteData) map[string][]byte {
 			order = append(order, key)
 		}
 		j := newJSEvent(e, types, places, actors)
-		chunks[key] = append(chunks[key], j)
 		idx.Verified = idx.Verified || e.Verified
 		if j.From != "" && (idx.From == "" || j.From < idx.From) {
 			idx.From = j.From
 		}
 		idx.To = max(idx.To, j.To)
+		if j.To == j.From {
+			j.To = ""
+		}
+		chunks[key] = append(chunks[key], j)
 	}
 	files := map[string][]byte{}
 	size := 0
@@ -148,6 +152,11 @@ func newJSEvent(e *eventData, types, places, actors *facets) jsEvent {
 	if !e.w.Start.IsZero() {
 		j.From = e.w.Start.Format("2006-01-02")
 		j.To = e.w.End.AddDate(0, 0, -1).Format("2006-01-02")
+	}
+	// The filter's data is the bulk of what a large site's home page
+	// loads: what the script can tell is left out.
+	if j.Part == partChronology {
+		j.Part = ""
 	}
 	for _, p := range e.Parts {
 		switch {

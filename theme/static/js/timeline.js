@@ -123,6 +123,9 @@
     function prepare(key) {
       var events = chunks[key];
       var hay = events.map(function (e) {
+        // Left out of the data where they go without saying.
+        e.part = e.part || "chronology";
+        if (e.from && !e.to) e.to = e.from;
         var text = e.parts.map(function (p) { return typeof p === "string" ? p : p[0]; }).join("");
         e.type = e.types ? names.types[e.types[0]] : "";
         e.placeNames = (e.places || []).map(function (i) { return names.places[i]; });
