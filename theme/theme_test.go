@@ -46,7 +46,7 @@ func TestNothingFromTheNetwork(t *testing.T) {
 		why   string
 	}{
 		{".css", regexp.MustCompile(`@import|@font-face|url\(`), "stylesheets load nothing"},
-		{".js", regexp.MustCompile(`\bfetch\(|XMLHttpRequest|\bimport\(|WebSocket|sendBeacon`), "the script reads events.js, loaded by a <script> tag"},
+		{".js", regexp.MustCompile(`\bfetch\(|XMLHttpRequest|\bimport\(|WebSocket|sendBeacon`), "the script reads the filter's data, loaded by <script> tags"},
 		{".html", regexp.MustCompile(`(?:src|href)="(?:https?:)?//`), "templates link only to the site's own files"},
 		{".html", regexp.MustCompile(`type="module"`), "module scripts do not run from file://"},
 	}

@@ -93,7 +93,7 @@ func TestDefaultBuildsTheSeeds(t *testing.T) {
 			t.Errorf("stdout:\n%s", out)
 		}
 		site := tree(t, dest)
-		for _, name := range []string{"index.html", ".nojekyll", "events.js"} {
+		for _, name := range []string{"index.html", ".nojekyll", "filter/index.js"} {
 			if _, ok := site[name]; !ok {
 				t.Errorf("no %s", name)
 			}

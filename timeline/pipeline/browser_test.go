@@ -235,7 +235,7 @@ func checkSeedFilter(t *testing.T, tb *browsertest.Tab, root string, events int)
 	if total != events {
 		t.Fatalf("the chronology shows %d events; the build made %d", total, events)
 	}
-	if n := browsertest.Eval[int](tb, `window.TIMELINE_EVENTS.length`); n != total {
+	if n := browsertest.Eval[int](tb, `window.TIMELINE_FILTER_EVENTS().length`); n != total {
 		t.Fatalf("the filter knows %d events; the chronology shows %d", n, total)
 	}
 
@@ -351,7 +351,7 @@ func checkSeedFilter(t *testing.T, tb *browsertest.Tab, root string, events int)
 		what := "dates " + from + " to " + to
 		shown := apply(t, what, set("from", from), set("to", to))
 		type span struct{ URL, From, To string }
-		spans := browsertest.Eval[[]span](tb.In(t), `window.TIMELINE_EVENTS.map(e => ({URL: new URL(e.url, document.baseURI).href, From: e.from || "", To: e.to || ""}))`)
+		spans := browsertest.Eval[[]span](tb.In(t), `window.TIMELINE_FILTER_EVENTS().map(e => ({URL: new URL(e.url, document.baseURI).href, From: e.from || "", To: e.to || ""}))`)
 		var want, got []string
 		for _, s := range spans {
 			if s.From != "" && s.From <= to && s.To >= from {
@@ -381,7 +381,7 @@ func checkSeedParts(t *testing.T, tb *browsertest.Tab, root string) {
 		Part  string `json:"part"`
 		Exact bool   `json:"exact"`
 	}
-	data := browsertest.Eval[[]event](tb, `window.TIMELINE_EVENTS.map(e => ({id: e.id, part: e.part, exact: !!e.exact}))`)
+	data := browsertest.Eval[[]event](tb, `window.TIMELINE_FILTER_EVENTS().map(e => ({id: e.id, part: e.part, exact: !!e.exact}))`)
 	type place struct {
 		ID      string `json:"id"`
 		Part    string `json:"part"`
@@ -433,7 +433,7 @@ func checkSeedParts(t *testing.T, tb *browsertest.Tab, root string) {
 
 	// "Verified only" keeps exactly the events the editor verified; with
 	// none verified it is not offered at all.
-	verified := browsertest.Eval[[]string](tb, `window.TIMELINE_EVENTS.filter(e => e.verified).map(e => e.id)`)
+	verified := browsertest.Eval[[]string](tb, `window.TIMELINE_FILTER_EVENTS().filter(e => e.verified).map(e => e.id)`)
 	offered := browsertest.Eval[bool](tb, `document.getElementById("f-verified").checkVisibility()`)
 	if len(verified) == 0 {
 		if offered {

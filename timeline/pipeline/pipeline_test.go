@@ -300,7 +300,7 @@ func TestRunForGitHubPages(t *testing.T) {
 					t.Errorf("%s links from the root of the host, which is not the site's under a subpath", name)
 				}
 			}
-			if !strings.Contains(home, `src="./events.js"`) || !strings.Contains(page, `href="../index.html"`) {
+			if !strings.Contains(home, `src="./filter/index.js"`) || !strings.Contains(page, `href="../index.html"`) {
 				t.Error("the filter's data or the way home is not linked relatively")
 			}
 		})

@@ -3,6 +3,7 @@ package site
 import (
 	"context"
 	"fmt"
+	"os"
 	"slices"
 	"strings"
 	"testing"
@@ -497,4 +498,93 @@ func screenshots(t *testing.T, tb *browsertest.Tab, root string) {
 		tb.Screenshot(dir, s.name)
 	}
 	tb.Check("screenshots")
+}
+
+// TestBrowserBig builds a site of about 100,000 events (33,000 generated
+// articles over six years) and times, in chromium from file://, what a
+// reader waits for: the home page until it is interactive (its load
+// event, the filter form shown), under 2 s; the filter's events, which
+// come in the background after it; queries once they are in, under
+// 300 ms; and a query made at once, which waits for them.
+// The numbers are logged. It takes minutes and gigabytes, so it runs
+// only with TIMELINE_BIG=1, under CI=true as well.
+func TestBrowserBig(t *testing.T) {
+	if os.Getenv("TIMELINE_BIG") != "1" {
+		t.Skip("set TIMELINE_BIG=1 to build a site of 100,000 events and time it in chromium (minutes; skipped under CI=true too unless set)")
+	}
+	chromium := testenv.Chromium(t)
+	// TIMELINE_BIG_SITE names a site built before, to time it again
+	// without the build.
+	dir := os.Getenv("TIMELINE_BIG_SITE")
+	if dir == "" {
+		in := spread(33000, 1)
+		dir = t.TempDir()
+		began := time.Now()
+		if err := Build(in, Options{ProjectDir: "testdata/project", DestDir: dir}); err != nil {
+			t.Fatal(err)
+		}
+		t.Logf("%d events from %d articles: built in %s", len(in.Timeline.Events), len(in.Articles), time.Since(began).Round(time.Second))
+	}
+	root := browsertest.FileRoot(dir)
+	b := browsertest.Start(t, chromium, browsertest.Within(root))
+	tb := b.Tab(t)
+
+	tb.Open(root + "index.html")
+	type timing struct{ Interactive, Loaded, Elements float64 }
+	tm := browsertest.Eval[timing](tb, `(() => {
+		const n = performance.getEntriesByType("navigation")[0];
+		return {interactive: n.domContentLoadedEventEnd, loaded: n.loadEventEnd, elements: document.getElementsByTagName("*").length};
+	})()`)
+	if browsertest.Eval[bool](tb, `document.getElementById("filter").hidden`) {
+		t.Fatal("the filter form stayed hidden")
+	}
+	t.Logf("home page: interactive after %.0f ms, loaded after %.0f ms, %.0f elements", tm.Interactive, tm.Loaded, tm.Elements)
+	if tm.Loaded > 2000 {
+		t.Errorf("the home page took %.0f ms to load, want under 2000", tm.Loaded)
+	}
+
+	// The filter's events come in the background once the page is
+	// loaded; queries then search them in memory.
+	loadedAt := evalAwait[float64](t, tb, `new Promise(done => {
+		const form = document.getElementById("filter");
+		(function wait() { if (form.dataset.loaded === "true") done(performance.now()); else setTimeout(wait, 10); })();
+	})`)
+	t.Logf("the filter's events loaded in the background %.0f ms after the page was opened", loadedAt)
+	query := func(words string) float64 {
+		return evalAwait[float64](t, tb, fmt.Sprintf(`new Promise(done => {
+			const f = document.getElementById("f-q"), status = document.getElementById("f-status");
+			const t0 = performance.now();
+			f.value = %q;
+			f.dispatchEvent(new Event("input", {bubbles: true}));
+			(function wait() {
+				if (status.dataset.done === "true") done(performance.now() - t0); else setTimeout(wait, 2);
+			})();
+		})`, words))
+	}
+	for _, words := range []string{"town 7", "offensive town 12"} {
+		took := query(words)
+		t.Logf("query %q: %.0f ms (%s)", words, took, browsertest.Eval[string](tb, `document.getElementById("f-status").textContent`))
+		if took > 300 {
+			t.Errorf("query %q took %.0f ms, want under 300", words, took)
+		}
+	}
+	if n := browsertest.Eval[int](tb, `document.querySelectorAll("#results-list li").length`); n == 0 {
+		t.Error("the query found nothing")
+	}
+	// A reader who queries at once waits for the events to come.
+	tb.Open(root + "index.html?again")
+	t.Logf("a query as soon as the page is open: %.0f ms", query("town 7"))
+	tb.Check("big site")
+}
+
+// evalAwait evaluates js, which returns a promise, and decodes its value.
+func evalAwait[T any](t *testing.T, tb *browsertest.Tab, js string) T {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(tb.Context(), time.Minute)
+	defer cancel()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[T](js, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatalf("%s: %v", js, err)
+	}
+	return v
 }

@@ -39,6 +39,10 @@ type bin struct {
 	Count     int    `json:"count"`
 	Uncertain int    `json:"uncertain"`
 	Href      string `json:"href"` // anchor of the heading in the chronology
+	// Page is the bar's period page, for a home page that lists periods
+	// rather than the whole chronology: the month's page, or the months
+	// overview at the year.
+	Page string `json:"page"`
 	// HitX and HitW span the bar's whole column, a larger target for the
 	// pointer than the bar.
 	HitX float64 `json:"hitx"`
@@ -68,7 +72,7 @@ const (
 	maxMonthBins = 240
 )
 
-func newChart(all []eventData) chart {
+func newChart(all []eventData, periods []periodData) chart {
 	c := chart{Width: chartWidth, Height: chartHeight, Baseline: chartHeight - chartBottom, Top: chartTop, Bins: []bin{}, Ticks: []tick{}}
 	var events []eventData
 	for _, e := range all {
@@ -108,14 +112,23 @@ func newChart(all []eventData) chart {
 		}
 		return t.Format("2006-01")
 	}
+	pages := map[string]bool{}
+	for _, p := range periods {
+		if p.Kind == kindMonth {
+			pages[p.Key] = true
+		}
+	}
 	index := map[string]int{}
 	for t := startOf(first, c.Unit); !t.After(last); t = next(t, c.Unit) {
 		k := key(t)
 		b := bin{Key: k}
 		if c.Unit == "year" {
-			b.Label, b.Href = k, "#y-"+k
+			b.Label, b.Href, b.Page = k, "#y-"+k, "months/index.html#y-"+k
 		} else {
-			b.Label, b.Href = t.Format("January 2006"), "#m-"+k
+			b.Label, b.Href, b.Page = t.Format("January 2006"), "#m-"+k, "months/index.html#m-"+k
+			if pages[k] {
+				b.Page = "months/" + k + ".html"
+			}
 		}
 		index[k] = len(c.Bins)
 		c.Bins = append(c.Bins, b)

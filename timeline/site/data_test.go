@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"flag"
+	"maps"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -66,7 +67,10 @@ func TestSiteDataGolden(t *testing.T) {
 		t.Fatal(err)
 	}
 	golden(t, "timeline.json", append(b, '\n'))
-	golden(t, "events.js", eventsJS(d))
+	files := filterFiles(d)
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		golden(t, name, files[name])
+	}
 }
 
 // TestBelief: what the site makes of each fixture event's date belief.

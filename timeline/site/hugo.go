@@ -197,8 +197,10 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "data", "timeline.json"), dataJSON); err != nil {
 		return nil, err
 	}
-	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", "events.js"), eventsJS(*data)); err != nil {
-		return nil, err
+	for name, js := range filterFiles(*data) {
+		if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", filepath.FromSlash(name)), js); err != nil {
+			return nil, err
+		}
 	}
 	b.flags.Set("baseURL", "/")
 	return b.loadConfig()
@@ -288,6 +290,10 @@ func hugoFlags(projectDir, virtual string) config.Provider {
 		"taxonomy": []string{"html"}, "term": []string{"html"},
 	})
 	flags.Set("disableHugoGeneratorInject", true)
+	// A list cut into pages (a place's events) starts at its own page:
+	// no page/1.html that redirects there by an absolute URL, which an
+	// offline site cannot follow.
+	flags.Set("pagination", map[string]any{"disableAliases": true})
 	return flags
 }
 

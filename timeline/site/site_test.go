@@ -111,8 +111,10 @@ func TestBuildGolden(t *testing.T) {
 	} {
 		golden(t, "site/"+name, []byte(read(t, dir, name)))
 	}
-	if got, want := read(t, dir, "events.js"), string(eventsJS(newSiteData(fixture()))); got != want {
-		t.Error("events.js in the site differs from the data the filter was tested with")
+	for name, want := range filterFiles(newSiteData(fixture())) {
+		if got := read(t, dir, name); got != string(want) {
+			t.Errorf("%s in the site differs from the data the filter was tested with", name)
+		}
 	}
 }
 
@@ -125,7 +127,7 @@ func TestBuildMakesEveryPage(t *testing.T) {
 		}
 	}
 	for _, name := range []string{
-		".nojekyll", "index.xml", "events.js", "js/timeline.js", "css/timeline.css", "favicon.svg",
+		".nojekyll", "index.xml", "filter/index.js", "filter/2016-08.js", "filter/background-2011.js", "filter/undated.js", "js/timeline.js", "css/timeline.css", "favicon.svg",
 		"sources/millis-hospital-strike.html", "types/air-strike.html", "actors/islamic-state.html",
 		"months/2016-02.html", "sources/aid-warning.html", "events/undated-aid-warning.html",
 	} {
@@ -133,9 +135,15 @@ func TestBuildMakesEveryPage(t *testing.T) {
 			t.Errorf("no %s", name)
 		}
 	}
-	// Background has no month pages: the months are the news's.
+	// Background has no month pages: the months are the news's; it
+	// has a page a year.
 	if _, ok := files["months/2011-03.html"]; ok {
 		t.Error("a background event made a month page")
+	}
+	for _, name := range []string{"months/background-2011.html", "months/undated.html"} {
+		if _, ok := files[name]; !ok {
+			t.Errorf("no %s", name)
+		}
 	}
 	// The timeline's data and the theme's sources are Hugo's input, not
 	// part of the site.
@@ -274,7 +282,7 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "theme folder keeps the rest",
 			files: map[string]string{"theme/static/css/timeline.css": "body { color: red }"},
 			file:  "js/timeline.js",
-			want:  []string{"TIMELINE_EVENTS"},
+			want:  []string{"TIMELINE_FILTER_ADD"},
 		},
 		{
 			name:  "static",
@@ -286,10 +294,16 @@ func TestBuildOverrides(t *testing.T) {
 			name:  "params",
 			files: map[string]string{"config.toml": "title = \"Small\"\n[params]\nhomeEventLimit = 5\n[timeline]\nsources = \"seeds\"\n"},
 			file:  "index.html",
-			want:  []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">5 events</span></li>`, "<title>Small</title>"},
-			// Events known only to the year still show in full: there is
-			// no page of theirs to link to.
-			not: []string{`id="e-2016-08-14-idlib-market-shelling"`},
+			want: []string{`<li id="m-2016-08"><a href="./months/2016-08.html"><time datetime="2016-08">August 2016</time></a> <span class="count">5 events</span></li>`, "<title>Small</title>",
+				// The latest events, newest first.
+				`<section id="latest"`, `id="e-2016-08-14-idlib-market-shelling"`,
+				// The background, over the limit, is listed by year; the
+				// one undated event, under it, in full.
+				`<a href="./months/background-2011.html"><time datetime="2011">2011</time></a> <span class="count">3 events</span>`,
+				`id="e-undated-aid-warning"`},
+			// No event of the background in full: they are on their
+			// pages.
+			not: []string{`id="e-2011-03-18-deraa-fire"`},
 		},
 		{
 			name:  "no config at all",

@@ -2,10 +2,16 @@
 // to dismiss tooltips everywhere.
 //
 // Plain script, not a module: browsers refuse module scripts on file://.
-// The events come from events.js, loaded before this file's filter runs,
-// as window.TIMELINE_EVENTS; nothing is fetched. The words it shows come
-// with the page (#filter-words, from the theme's i18n). Without
-// JavaScript the form stays hidden and the chronology reads as it is.
+// The home page loads filter/index.js with it: the periods of the
+// timeline, with their counts, and the places, actors and types for the
+// form. The events come one period a file (filter/2016-08.js), loaded as
+// <script> elements the first time a reader uses the filter (or with the
+// page, for a small timeline): nothing is fetched, so it works from
+// file:// too, and a large timeline's home page stays light. Each file
+// hands its events to window.TIMELINE_FILTER_ADD. The words the filter
+// shows come with the page (#filter-words, from the theme's i18n).
+// Without JavaScript the form stays hidden and the chronology reads as
+// it is.
 (function () {
   "use strict";
 
@@ -38,11 +44,20 @@
   }
   window.addEventListener("hashchange", openTarget);
 
+  // The periods' events, in the order of filter/index.js, as they arrive.
+  var chunks = {};
+  var onChunk = null;
+  window.TIMELINE_FILTER_ADD = function (key, events) {
+    chunks[key] = events;
+    if (onChunk) onChunk(key);
+  };
+
   document.addEventListener("DOMContentLoaded", function () {
     openTarget();
     var form = document.getElementById("filter");
-    if (form && Array.isArray(window.TIMELINE_EVENTS)) {
-      setUpFilter(form, window.TIMELINE_EVENTS);
+    var index = window.TIMELINE_FILTER;
+    if (form && index && Array.isArray(index.periods)) {
+      setUpFilter(form, index);
     }
   });
 
@@ -58,6 +73,7 @@
   var words = {
     status: "{n} of {total} events match.",
     statusMore: "{n} of {total} events match; the first {shown} are shown.",
+    statusLoading: "{n} events match so far; searching {loaded} of {total} events\u2026",
     planned: "planned:", dateUnknown: "date unknown",
     likely: "\u2248 likely", unsure: "? unsure", background: "background",
     verified: "\u2713 verified",
@@ -69,7 +85,7 @@
     return template.replace(/\{(\w+)\}/g, function (m, k) { return k in values ? values[k] : m; });
   }
 
-  function setUpFilter(form, events) {
+  function setUpFilter(form, index) {
     var chronology = document.getElementById("chronology");
     var results = document.getElementById("results");
     var list = document.getElementById("results-list");
@@ -84,29 +100,91 @@
         // Keep the English words.
       }
     }
+    var names = {types: names0(index.types), places: names0(index.places), actors: names0(index.actors)};
 
-    fillSelect(f.place, events, function (e) { return e.places; });
-    fillSelect(f.actor, events, function (e) { return e.actors; });
-    fillSelect(f.type, events, function (e) { return e.type ? [e.type] : []; });
-    var days = events.filter(function (e) { return e.from; });
-    if (days.length) {
-      var first = days.reduce(function (a, e) { return e.from < a ? e.from : a; }, days[0].from);
-      var last = days.reduce(function (a, e) { return e.to > a ? e.to : a; }, days[0].to);
-      f.from.min = f.to.min = first;
-      f.from.max = f.to.max = last;
+    fillSelect(f.place, index.places);
+    fillSelect(f.actor, index.actors);
+    fillSelect(f.type, index.types);
+    if (index.from) {
+      f.from.min = f.to.min = index.from;
+      f.from.max = f.to.max = index.to;
     }
-
-    // Each event's own words, folded once: lower case, no accents; an
-    // editor's summary with them. Source titles stay out: one headline
-    // would match every event it reports.
-    var haystacks = events.map(function (e) {
-      var text = e.parts.map(function (p) { return typeof p === "string" ? p : p[0]; }).join("");
-      return fold([e.summary || "", text, e.label, e.type].concat(e.places, e.actors).join(" \u0001 "));
-    });
     // "Verified only" is offered where an editor verified something.
-    if (f.verified && !events.some(function (e) { return e.verified; })) {
+    if (f.verified && !index.verified) {
       f.verified.closest(".field").hidden = true;
     }
+
+    // Each period's events, with their own words folded once: lower
+    // case, no accents; an editor's summary with them. Source titles stay
+    // out: one headline would match every event it reports.
+    var loaded = [];
+    var loadedCount = 0;
+    var started = false;
+    function prepare(key) {
+      var events = chunks[key];
+      var hay = events.map(function (e) {
+        // Left out of the data where they go without saying.
+        e.part = e.part || "chronology";
+        if (e.from && !e.to) e.to = e.from;
+        var text = e.parts.map(function (p) { return typeof p === "string" ? p : p[0]; }).join("");
+        e.type = e.types ? names.types[e.types[0]] : "";
+        e.placeNames = (e.places || []).map(function (i) { return names.places[i]; });
+        e.actorNames = (e.actors || []).map(function (i) { return names.actors[i]; });
+        return fold([e.summary || "", text, e.label, e.type].concat(e.placeNames, e.actorNames).join(" \u0001 "));
+      });
+      loaded[keys.indexOf(key)] = {events: events, hay: hay};
+      loadedCount += events.length;
+    }
+    var keys = index.periods.map(function (p) { return p.key; });
+    // Periods that came before the form was set up (a fast disk).
+    Object.keys(chunks).forEach(prepare);
+    // Results grow as periods arrive: drawn now and then while they do
+    // (each drawing searches all that came), and once all are in.
+    var pending = null;
+    onChunk = function (key) {
+      prepare(key);
+      if (loadedCount >= index.total) {
+        form.setAttribute("data-loaded", "true");
+        clearTimeout(pending);
+        pending = null;
+        run();
+      } else if (!pending) {
+        pending = setTimeout(function () { pending = null; run(); }, 400);
+      }
+    };
+    function load() {
+      if (started) return;
+      started = true;
+      index.periods.forEach(function (p) {
+        if (chunks[p.key]) return;
+        var s = document.createElement("script");
+        s.src = new URL(p.file, root).href;
+        s.async = true;
+        s.onerror = function () { window.TIMELINE_FILTER_ADD(p.key, []); };
+        document.body.appendChild(s);
+      });
+    }
+    // Every event loaded so far, in the timeline's order: for scripts
+    // and tests that look at the filter's data.
+    window.TIMELINE_FILTER_EVENTS = function () {
+      var all = [];
+      loaded.forEach(function (c) { all = all.concat(c.events); });
+      return all;
+    };
+    // A small timeline's events come with the page. A large one's come
+    // once the page has loaded and the browser is idle, so that the first
+    // query finds them there; at once if the reader reaches for the
+    // filter before.
+    if (index.eager) {
+      load();
+    } else {
+      window.addEventListener("load", function () {
+        var later = window.requestIdleCallback || function (f) { setTimeout(f, 200); };
+        later(load);
+      });
+    }
+    form.addEventListener("focusin", load);
+    form.addEventListener("pointerenter", load);
 
     readHash(form);
     form.hidden = false;
@@ -114,15 +192,15 @@
     function run() {
       var q = {
         words: fold(f.q.value).split(/\s+/).filter(Boolean),
-        place: f.place.value,
-        actor: f.actor.value,
+        place: names.places.indexOf(f.place.value),
+        actor: names.actors.indexOf(f.actor.value),
         type: f.type.value,
         from: f.from.value,
         to: f.to.value,
         exact: f.exact.checked,
         verified: !!(f.verified && f.verified.checked)
       };
-      var active = q.words.length || q.place || q.actor || q.type || q.from || q.to || q.exact || q.verified;
+      var active = q.words.length || q.place >= 0 || q.actor >= 0 || q.type || q.from || q.to || q.exact || q.verified;
       writeHash(form, active);
       if (!active) {
         chronology.hidden = false;
@@ -130,16 +208,23 @@
         status.textContent = "";
         return;
       }
+      load();
       var hits = [];
-      for (var i = 0; i < events.length; i++) {
-        if (matches(events[i], haystacks[i], q)) hits.push(events[i]);
+      for (var c = 0; c < loaded.length; c++) {
+        var chunk = loaded[c];
+        if (!chunk) continue;
+        for (var i = 0; i < chunk.events.length; i++) {
+          if (matches(chunk.events[i], chunk.hay[i], q)) hits.push(chunk.events[i]);
+        }
       }
       list.textContent = "";
       var frag = document.createDocumentFragment();
       hits.slice(0, MAX_SHOWN).forEach(function (e) { frag.appendChild(renderEvent(e)); });
       list.appendChild(frag);
-      status.textContent = fill(hits.length > MAX_SHOWN ? words.statusMore : words.status,
-        {n: hits.length, total: events.length, shown: MAX_SHOWN});
+      var template = hits.length > MAX_SHOWN ? words.statusMore : words.status;
+      if (loadedCount < index.total) template = words.statusLoading;
+      status.textContent = fill(template, {n: hits.length, total: index.total, shown: MAX_SHOWN, loaded: loadedCount});
+      status.setAttribute("data-done", String(loadedCount >= index.total));
       chronology.hidden = true;
       results.hidden = false;
     }
@@ -161,12 +246,16 @@
     run();
   }
 
+  function names0(list) {
+    return (list || []).map(function (f) { return f[0]; });
+  }
+
   function matches(e, hay, q) {
     for (var i = 0; i < q.words.length; i++) {
       if (hay.indexOf(q.words[i]) < 0) return false;
     }
-    if (q.place && e.places.indexOf(q.place) < 0) return false;
-    if (q.actor && e.actors.indexOf(q.actor) < 0) return false;
+    if (q.place >= 0 && (e.places || []).indexOf(q.place) < 0) return false;
+    if (q.actor >= 0 && (e.actors || []).indexOf(q.actor) < 0) return false;
     if (q.type && e.type !== q.type) return false;
     // Stated outright, or known to the day and not inferred.
     if (q.exact && !e.exact) return false;
@@ -183,18 +272,17 @@
   }
 
   function fold(s) {
-    return s.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+    s = s.toLowerCase();
+    // Most text is ASCII, which has no accents to drop.
+    return /[^\x00-\x7f]/.test(s) ? s.normalize("NFD").replace(/[\u0300-\u036f]/g, "") : s;
   }
 
-  function fillSelect(select, events, values) {
-    var counts = {};
-    events.forEach(function (e) {
-      values(e).forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-    });
-    Object.keys(counts).sort(function (a, b) { return a.localeCompare(b); }).forEach(function (v) {
+  // The form's lists, from filter/index.js: [name, count], in order.
+  function fillSelect(select, facets) {
+    (facets || []).forEach(function (v) {
       var o = document.createElement("option");
-      o.value = v;
-      o.textContent = v + " (" + counts[v] + ")";
+      o.value = v[0];
+      o.textContent = v[0] + " (" + v[1] + ")";
       select.appendChild(o);
     });
   }
@@ -251,7 +339,7 @@
     });
     art.appendChild(text);
 
-    var facets = [[words.type, e.type ? [e.type] : []], [words.places, e.places], [words.actors, e.actors]];
+    var facets = [[words.type, e.type ? [e.type] : []], [words.places, e.placeNames], [words.actors, e.actorNames]];
     var dl = el("dl", "facets");
     facets.forEach(function (f) {
       if (!f[1].length) return;
