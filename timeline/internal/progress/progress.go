@@ -171,6 +171,21 @@ func (p *Reporter) Count(what string, total int, one string) *Counter {
 	return c
 }
 
+// Total starts a step of n things that tells no count until it ends, as
+// when another package does the work: its final line has the rate.
+func (p *Reporter) Total(what string, n int, one string) (stop func()) {
+	if p.w == nil {
+		return func() {}
+	}
+	rate := func(d time.Duration) string {
+		if d < time.Millisecond || n == 0 {
+			return ""
+		}
+		return fmt.Sprintf(", %s a second", Rate(int64(n), d))
+	}
+	return p.live(what, func() string { return Plural(n, one) }, rate)
+}
+
 // Add counts n more things done.
 func (c *Counter) Add(n int) { c.done.Add(int64(n)) }
 

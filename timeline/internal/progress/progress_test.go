@@ -65,18 +65,22 @@ func TestCount(t *testing.T) {
 	time.Sleep(2 * time.Millisecond)
 	c.Done()
 	p.Live("merging events", func() string { return "3 events" })()
+	p.Total("dating articles", 40, "article")()
 	p.Summary()
 	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
-	if len(lines) != 3 {
+	if len(lines) != 4 {
 		t.Fatalf("want 3 lines:\n%s", out.String())
 	}
 	if !regexp.MustCompile(`^timeline: resolving dates: 40 of 40 articles in \d+ms, [0-9.]+ a second$`).MatchString(lines[0]) {
 		t.Errorf("counted step: %q", lines[0])
 	}
-	if !regexp.MustCompile(`^timeline: time per step: resolving dates \d+ms, merging events \d+m?s; \d+ms in all$`).MatchString(lines[2]) {
-		t.Errorf("summary: %q", lines[2])
+	if !regexp.MustCompile(`^timeline: dating articles: 40 articles in \d+m?s(, [0-9.]+ a second)?$`).MatchString(lines[2]) {
+		t.Errorf("total step: %q", lines[2])
 	}
-	if times := p.Times(); len(times) != 2 || times[0].Step != "resolving dates" || times[0].Took < 2*time.Millisecond {
+	if !regexp.MustCompile(`^timeline: time per step: resolving dates \d+ms, merging events \d+m?s, dating articles \d+m?s; \d+ms in all$`).MatchString(lines[3]) {
+		t.Errorf("summary: %q", lines[3])
+	}
+	if times := p.Times(); len(times) != 3 || times[0].Step != "resolving dates" || times[0].Took < 2*time.Millisecond {
 		t.Errorf("times %+v", times)
 	}
 }
