@@ -18,6 +18,15 @@
 // config.toml the program cannot follow, Hugo failing, no article at all
 // readable out of several — leaves the destination as it was, so a site
 // already built is never replaced by a broken one.
+//
+// The work of each article on its own (reading it, resolving its
+// expressions under its anchor, finding what it tells) runs on all the
+// machine's cores, each result kept in its article's place, so the same
+// input gives the same output byte for byte. With a build cache
+// (Options.Cache) a rebuild reads back what did not change rather than
+// work it out again; see articles.go for what each entry is keyed by.
+// The progress writer gets each step with its count and rate, and at the
+// end the time of each step.
 package pipeline
 
 import (
