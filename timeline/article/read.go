@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 )
 
@@ -141,13 +142,18 @@ func ReadDirWith(dir string, opt Options) ([]*Article, []error) {
 		report(err, true)
 	}
 	bySlug := map[string]string{}
+	var names []string
 	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".") || strings.EqualFold(e.Name(), "README") {
-			continue
+		if !strings.HasPrefix(e.Name(), ".") && !strings.EqualFold(e.Name(), "README") {
+			names = append(names, e.Name())
 		}
-		path := filepath.Join(dir, e.Name())
-		a, err := readFile(path, e.Name(), root, lim)
-		if err != nil && !Supported(e.Name()) && (errors.Is(err, ErrUnsupported) || errors.Is(err, errFolder)) {
+	}
+	files := readAll(dir, names, root, lim)
+	for i, name := range names {
+		path := filepath.Join(dir, name)
+		r := <-files[i]
+		a, err := r.a, r.err
+		if err != nil && !Supported(name) && (errors.Is(err, ErrUnsupported) || errors.Is(err, errFolder)) {
 			report(err, false)
 			continue
 		}
@@ -168,6 +174,60 @@ func ReadDirWith(dir string, opt Options) ([]*Article, []error) {
 	return articles, errs
 }
 
+// fileRead is one file read, or why it was not.
+type fileRead struct {
+	a   *Article
+	err error
+}
+
+// readAll reads the files of dir named, each into its own channel. The
+// files are checked and their bytes read one after the other, in name
+// order, as the hostile cases need (a file swapped or removed between
+// its check and its opening); making articles of the bytes, the costly
+// part, is shared among as many workers as the machine runs at once.
+func readAll(dir string, names []string, root string, lim Limits) []chan fileRead {
+	out := make([]chan fileRead, len(names))
+	for i := range out {
+		out[i] = make(chan fileRead, 1)
+	}
+	type job struct {
+		i    int
+		data []byte
+	}
+	jobs := make(chan job, runtime.GOMAXPROCS(0))
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for j := range jobs {
+				out[j.i] <- parseGuarded(filepath.Join(dir, names[j.i]), names[j.i], j.data, lim)
+			}
+		}()
+	}
+	go func() {
+		defer close(jobs)
+		for i, name := range names {
+			data, err := loadFile(filepath.Join(dir, name), name, root, lim)
+			if err != nil {
+				out[i] <- fileRead{nil, err}
+				continue
+			}
+			jobs <- job{i, data}
+		}
+	}()
+	return out
+}
+
+// parseGuarded is parseFile, a panic on odd input turned into the file's
+// error: in a worker, it would take the whole program down.
+func parseGuarded(path, name string, data []byte, lim Limits) (r fileRead) {
+	defer func() {
+		if p := recover(); p != nil {
+			r = fileRead{nil, &FileError{Path: path, Err: fmt.Errorf("the reader failed on it: %v", p)}}
+		}
+	}()
+	a, err := parseFile(path, name, data, lim)
+	return fileRead{a, err}
+}
+
 // beforeOpen, if set, runs between the checks of a file and its opening:
 // tests make a file vanish or change there.
 var beforeOpen func(path string)
@@ -176,8 +236,17 @@ var beforeOpen func(path string)
 // With root set, path must be, or link to, a file inside root (an
 // absolute path with no links in it).
 func readFile(path, name, root string, lim Limits) (*Article, error) {
+	data, err := loadFile(path, name, root, lim)
+	if err != nil {
+		return nil, err
+	}
+	return parseFile(path, name, data, lim)
+}
+
+// loadFile checks the file at path as readFile does and reads its bytes.
+func loadFile(path, name, root string, lim Limits) ([]byte, error) {
 	lim = lim.withDefaults()
-	fail := func(err error) (*Article, error) { return nil, &FileError{Path: path, Err: err} }
+	fail := func(err error) ([]byte, error) { return nil, &FileError{Path: path, Err: err} }
 
 	target := path
 	info, err := os.Lstat(path)
@@ -221,6 +290,11 @@ func readFile(path, name, root string, lim Limits) (*Article, error) {
 	if err != nil {
 		return fail(err)
 	}
+	return data, nil
+}
+
+// parseFile makes the article of the bytes of the file at path.
+func parseFile(path, name string, data []byte, lim Limits) (*Article, error) {
 	a, err := ReadBytesWith(name, data, lim)
 	if err != nil {
 		err.(*FileError).Path = path

@@ -13,7 +13,11 @@ import (
 )
 
 // foldAccents turns "Août" into "Aout": decompose, then drop the marks.
-var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+// A chain keeps state while it runs, so each call makes its own: files
+// are read in parallel.
+func foldAccents() transform.Transformer {
+	return transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
+}
 
 // Slug turns a file name into the article's name in URLs: the base name
 // without its extension, accents folded, lowercased, and every run of
@@ -24,7 +28,7 @@ var foldAccents = transform.Chain(norm.NFKD, runes.Remove(runes.In(unicode.Mn)))
 func Slug(name string) string {
 	base := filepath.Base(name)
 	base = strings.TrimSuffix(base, filepath.Ext(base))
-	folded, _, err := transform.String(foldAccents, base)
+	folded, _, err := transform.String(foldAccents(), base)
 	if err != nil {
 		folded = base
 	}

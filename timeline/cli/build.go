@@ -11,12 +11,13 @@ import (
 	"unicode/utf8"
 
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/cache"
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/pipeline"
 )
 
 func (e *env) buildCmd(args []string) error {
-	fs := e.flags("build", "[--config FILE] [--dest DIR] [--base-url URL]",
+	fs := e.flags("build", "[--config FILE] [--dest DIR] [--base-url URL] [--no-cache]",
 		"Build reads the articles that config.toml names, dates them, finds their\n"+
 			"events and writes the website into public/ beside config.toml, with the\n"+
 			"exports (events.json, events.csv, TimelineJS3 JSON, iCalendar) at its top.\n"+
@@ -32,9 +33,15 @@ func (e *env) buildCmd(args []string) error {
 			"Exit status: 0 when everything was built; 3 when the site was built\n"+
 			"but files were left out or cut short (listed on stderr); 1 when the\n"+
 			"build failed and the last site was left as it was; 2 for a mistake on\n"+
-			"the command line.")
+			"the command line.\n\n"+
+			"What each article's dates and events came to is kept in "+cache.Dir+"/\n"+
+			"beside config.toml, so that the next build works out again only the\n"+
+			"articles that changed, or whose own date changed with their neighbours.\n"+
+			"A new version of the program starts it afresh. The folder is safe to\n"+
+			"delete at any time; --no-cache builds without it.")
 	cfgPath := fs.String("config", config.DefaultFile, "the config file; its folder is the timeline's (content/, layouts/, theme/)")
 	dest := fs.String("dest", "", "the folder to write the site to (default public, beside the config file)")
+	noCache := fs.Bool("no-cache", false, "work out every article afresh, neither reading nor writing the build cache")
 	baseURL := fs.String("base-url", "", "where the site will be published, such as https://USER.github.io/REPO/;\nwins over [site] base_url (default: that, else none)")
 	rest, err := fs.parse(args)
 	if err != nil {
@@ -50,7 +57,7 @@ func (e *env) buildCmd(args []string) error {
 	if err != nil {
 		return err
 	}
-	res, err := e.build(cfg, *dest, *baseURL)
+	res, err := e.buildWith(cfg, *dest, *baseURL, !*noCache)
 	if err != nil {
 		return err
 	}
@@ -86,7 +93,22 @@ func checkBaseURL(s string) error {
 // build runs the pipeline with the env's steps and reports what it went
 // past on stderr, as it would for any build.
 func (e *env) build(cfg *config.Config, dest, baseURL string) (pipeline.Result, error) {
+	return e.buildWith(cfg, dest, baseURL, true)
+}
+
+// buildWith is build, with the build cache beside config.toml when
+// cached says so. A cache that cannot be opened is said and done
+// without.
+func (e *env) buildWith(cfg *config.Config, dest, baseURL string, cached bool) (pipeline.Result, error) {
+	var c *cache.Cache
+	if cached && cfg.File() != "" {
+		var err error
+		if c, err = cache.Open(filepath.Join(cfg.Dir(), cache.Dir)); err != nil {
+			fmt.Fprintf(e.stderr, "timeline: %v; building without it\n", err)
+		}
+	}
 	res, err := pipeline.Run(cfg, pipeline.Options{
+		Cache:    c,
 		DestDir:  dest,
 		BaseURL:  baseURL,
 		Progress: e.stderr,

@@ -61,23 +61,15 @@ type Gazetteer struct {
 // merged across articles. The gazetteer extends the built-in one unless
 // it says replace (see Gazetteer.Resolved).
 func Extract(in []Input, g Gazetteer) timeline.Timeline {
-	g = g.Resolved()
-	types, err := g.Types.resolved()
-	if err != nil {
-		types = eventTypes // Check reports it; extraction goes on with the built-in types
-	}
-	x := &extractor{find: newFinder(g), said: map[string]said{}, types: types}
-	tl := timeline.Timeline{Events: []timeline.Event{}}
-	var drafts []*draft
+	x := NewExtractor(g)
+	var told []Told
 	for _, input := range in {
 		if input.Article == nil {
 			continue
 		}
-		tl.Articles = append(tl.Articles, articleSource(input.Article, input.Anchor))
-		drafts = append(drafts, x.article(input)...)
+		told = append(told, x.Article(input))
 	}
-	tl.Events = merge(drafts, x.types)
-	return tl
+	return x.Merge(told)
 }
 
 // extractor holds what is shared by the articles of one extraction.

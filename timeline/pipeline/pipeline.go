@@ -18,6 +18,15 @@
 // config.toml the program cannot follow, Hugo failing, no article at all
 // readable out of several — leaves the destination as it was, so a site
 // already built is never replaced by a broken one.
+//
+// The work of each article on its own (reading it, resolving its
+// expressions under its anchor, finding what it tells) runs on all the
+// machine's cores, each result kept in its article's place, so the same
+// input gives the same output byte for byte. With a build cache
+// (Options.Cache) a rebuild reads back what did not change rather than
+// work it out again; see articles.go for what each entry is keyed by.
+// The progress writer gets each step with its count and rate, and at the
+// end the time of each step.
 package pipeline
 
 import (
@@ -38,6 +47,7 @@ import (
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/cache"
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/correct"
 	"conflict-timeline/timeline/event"
@@ -63,10 +73,21 @@ type Options struct {
 
 	// Resolve, Extract and Exports are the steps that others write; nil
 	// means timex.Resolve, event.Extract and export.Formats. Tests put
-	// their own here.
+	// their own here. With no Extract of its own, a build reads each
+	// article for events on its own (event.Extractor) and merges them,
+	// which gives what event.Extract gives; with one, Extract gets all
+	// the articles at once, and their events are not cached.
 	Resolve func(text string, opt timex.Options) []timex.Timex
 	Extract func([]event.Input, event.Gazetteer) timeline.Timeline
 	Exports []export.Format
+
+	// Cache, if set, keeps each article's expressions and events for
+	// the next build, which reads back those of the articles that did
+	// not change (see package cache); nil works everything out afresh.
+	// A build that goes through prunes what it did not use. The cache
+	// takes Resolve and Extract for what the running program always
+	// does: give a cache to steps of the program's own only.
+	Cache *cache.Cache
 	// Now is the latest date an article can have; zero means today.
 	Now time.Time
 }
@@ -99,6 +120,9 @@ type Result struct {
 	// config.toml nothing reads, pins for files that are not there, a
 	// front-matter date that is no date, a headline cut to the limit.
 	Warnings []error
+	// Cache counts, by kind, what came from the build cache and what was
+	// worked out afresh; nil without a cache.
+	Cache []cache.Stats
 }
 
 // StepError is a step that failed for the whole timeline or for one
@@ -131,7 +155,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	var res Result
 
 	c, err := collect(cfg, cfg.Source(), opt, prog)
-	res.Problems, res.Warnings, res.Undated = c.Problems, c.Warnings, undated(c.Inputs)
+	res.Problems, res.Warnings, res.Undated, res.Cache = c.Problems, c.Warnings, undated(c.Inputs), c.Cache
 	if err != nil {
 		return res, err
 	}
@@ -160,12 +184,38 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		Progress:   opt.Progress,
 		Log:        opt.Log,
 	}
+	began := time.Now()
 	if err := site.Build(in, sopt); err != nil {
 		return res, err
 	}
+	prog.Time("site", time.Since(began))
+	// Only a build that went through has read every entry it needs.
+	if n, err := opt.Cache.Prune(); err != nil {
+		res.Warnings = append(res.Warnings, err)
+		prog.Step("warning: %v", err)
+	} else if n > 0 {
+		prog.Step("build cache: deleted %d entries this build did not use", n)
+	}
+	prog.Summary()
 	res.Dest = cmp.Or(opt.DestDir, filepath.Join(cfg.Dir(), "public"))
 	res.Articles, res.Events = len(in.Articles), len(tl.Events)
 	return res, nil
+}
+
+// cacheSummary says, by kind, how much came from the cache.
+func cacheSummary(dir string, stats []cache.Stats) string {
+	var parts []string
+	for _, s := range stats {
+		p := fmt.Sprintf("%s %d of %d reused", s.Kind, s.Hits, s.Hits+s.Misses)
+		if s.Failed > 0 {
+			p += fmt.Sprintf(" (%d not written)", s.Failed)
+		}
+		parts = append(parts, p)
+	}
+	if len(parts) == 0 {
+		parts = append(parts, "nothing to reuse")
+	}
+	return fmt.Sprintf("build cache %s: %s", dir, strings.Join(parts, ", "))
 }
 
 // Collected is a collection of articles read, anchored, resolved and
@@ -187,6 +237,9 @@ type Collected struct {
 	Extracted bool
 	// Corrections says what the editor's corrections file did to them.
 	Corrections correct.Report
+	// Cache counts, by kind, what came from the build cache and what was
+	// worked out afresh; nil without a cache.
+	Cache []cache.Stats
 }
 
 // Collect runs the steps before the site on the articles of dir: read,
@@ -228,6 +281,7 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 		}
 	}
 
+	began := time.Now()
 	arts, errs := article.ReadDirWith(dir, article.Options{
 		Limits: articleLimits(cfg.Limits),
 		Report: func(err error, skipped bool) {
@@ -241,10 +295,13 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 			}
 		},
 	})
+	took := time.Since(began)
+	prog.Time("reading articles", took)
+	read := fmt.Sprintf("read %s from %s in %s", count(len(arts), "article"), dir, took.Round(time.Millisecond))
 	if len(errs) > 0 {
-		prog.Step("read %s from %s; %s left out", count(len(arts), "article"), dir, count(len(errs), "file"))
+		prog.Step("%s; %s left out", read, count(len(errs), "file"))
 	} else {
-		prog.Step("read %s from %s", count(len(arts), "article"), dir)
+		prog.Step("%s", read)
 	}
 	c.Read, c.Problems = len(arts), errs
 	if len(arts) == 0 && len(errs) > 0 {
@@ -254,7 +311,7 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 	}
 
 	maxExpr := cmp.Or(cfg.Limits.MaxExpressions, DefaultMaxExpressions)
-	inputs, problems := date(arts, pins, maxExpr, opt, prog)
+	inputs, exprKeys, problems := date(arts, pins, maxExpr, opt, prog)
 	for _, p := range problems {
 		prog.Step("%v", p)
 		if se, ok := p.(*StepError); ok && errors.Is(p, article.ErrOverLimit) {
@@ -262,7 +319,11 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 		}
 	}
 	c.Inputs, c.Problems = inputs, append(c.Problems, problems...)
-	tl, err := extract(inputs, gaz, opt.Extract, prog)
+	tl, problems, err := extract(inputs, exprKeys, gaz, opt, prog)
+	for _, p := range problems {
+		prog.Step("%v", p)
+	}
+	c.Problems = append(c.Problems, problems...)
 	if err != nil {
 		c.Problems = append(c.Problems, err)
 		prog.Step("%v", err)
@@ -274,6 +335,10 @@ func collect(cfg *config.Config, dir string, opt Options, prog *progress.Reporte
 	}
 	tl.Title = cmp.Or(cfg.Site.Title, tl.Title)
 	c.Timeline, c.Extracted = tl, err == nil
+	if opt.Cache != nil {
+		c.Cache = opt.Cache.Stats()
+		prog.Step("%s", cacheSummary(opt.Cache.Dir(), c.Cache))
+	}
 	return c, nil
 }
 
@@ -297,9 +362,6 @@ func (o Options) withDefaults() Options {
 	if o.Resolve == nil {
 		o.Resolve = timex.Resolve
 	}
-	if o.Extract == nil {
-		o.Extract = event.Extract
-	}
 	if o.Exports == nil {
 		o.Exports = export.Formats
 	}
@@ -308,53 +370,42 @@ func (o Options) withDefaults() Options {
 
 // date anchors the articles as one collection, then resolves each one's
 // text against its anchor. An article the resolver fails on is reported
-// and left out; the others go on.
+// and left out; the others go on. The inputs come in the order of the
+// articles, each with the cache key of its expressions.
 //
 // No article gives more than maxExpr expressions: the first so many are
 // kept, to anchor the collection and to resolve, and an article that had
 // more is reported as cut short.
-func date(arts []*article.Article, pins map[string]string, maxExpr int, opt Options, prog *progress.Reporter) ([]event.Input, []error) {
+func date(arts []*article.Article, pins map[string]string, maxExpr int, opt Options, prog *progress.Reporter) ([]event.Input, []cache.Key, []error) {
+	keys := make([]cache.Key, len(arts))
+	for i, a := range arts {
+		keys[i] = articleKey(opt.Cache, a)
+	}
 	// A resolver that fails on one text must not stop the collection:
 	// that text just gives no clues here, and the article is reported
 	// below, when its own resolution fails the same way.
+	resolve := cachedResolver(opt.Cache, opt.Resolve)
 	resolveQuietly := func(text string, o timex.Options) (found []timex.Timex) {
-		guard(func() { found = opt.Resolve(text, o) })
+		guard(func() { found = resolve(text, o) })
 		return capTimexes(found, maxExpr)
 	}
-	stop := prog.Live("dating articles", func() string { return count(len(arts), "article") })
+	stop := prog.Total("dating articles", len(arts), "article")
 	anchors := anchor.Articles(arts, anchor.Options{Now: opt.Now, Resolve: resolveQuietly, Pins: pins})
 	stop()
 
-	var done atomic.Int64
-	stop = prog.Live("resolving dates", func() string { return fmt.Sprintf("%d of %s", done.Load(), count(len(arts), "article")) })
-	defer stop()
+	all, allKeys, failed := resolveAll(arts, anchors, keys, maxExpr, opt, prog)
 	inputs := make([]event.Input, 0, len(arts))
+	exprKeys := make([]cache.Key, 0, len(arts))
 	var problems []error
-	for i, a := range arts {
-		var found []anchor.Resolved
-		most := 0 // the most expressions one resolution found
-		resolve := func(text string, o timex.Options) []timex.Timex {
-			found := opt.Resolve(text, o)
-			most = max(most, len(found))
-			return capTimexes(found, maxExpr)
+	for i, in := range all {
+		if failed[i] != nil {
+			problems = append(problems, failed[i])
 		}
-		err := guard(func() { found = anchor.Resolve(a.Text, anchors[i], resolve) })
-		done.Add(1)
-		if err != nil {
-			problems = append(problems, &StepError{Step: "resolving dates", File: a.Path, Err: err, Lost: "the article is left out"})
-			continue
+		if in.Article != nil {
+			inputs, exprKeys = append(inputs, in), append(exprKeys, allKeys[i])
 		}
-		if most > maxExpr {
-			problems = append(problems, &StepError{Step: "resolving dates", File: a.Path, Err: &article.LimitError{
-				What:  fmt.Sprintf("the article has %s temporal expressions", article.Thousands(int64(most))),
-				Limit: fmt.Sprintf("the limit of %s", article.Thousands(int64(maxExpr))),
-				Key:   KeyMaxExpressions,
-				Kept:  fmt.Sprintf("the first %s are kept, and its page says so", article.Thousands(int64(maxExpr))),
-			}})
-		}
-		inputs = append(inputs, event.Input{Article: a, Anchor: anchors[i], Timexes: found})
 	}
-	return inputs, problems
+	return inputs, exprKeys, problems
 }
 
 // capTimexes keeps the first max expressions.
@@ -373,25 +424,65 @@ func articleLimits(l config.Limits) article.Limits {
 
 // extract makes the events. Should the extractor fail, the site still
 // shows the articles with their dates, and the error says the events are
-// missing.
-func extract(inputs []event.Input, gaz event.Gazetteer, f func([]event.Input, event.Gazetteer) timeline.Timeline, prog *progress.Reporter) (timeline.Timeline, error) {
+// missing. An article the extractor fails on alone is a problem of its
+// own, and the others' events are made.
+//
+// Without an Extract of the options' own, each article is read for
+// events on its own, in parallel and through the cache, and the events
+// merged at the end; with one, it gets all the articles at once.
+func extract(inputs []event.Input, exprKeys []cache.Key, gaz event.Gazetteer, opt Options, prog *progress.Reporter) (timeline.Timeline, []error, error) {
 	if len(inputs) == 0 {
-		return timeline.Timeline{}, nil
+		return timeline.Timeline{}, nil, nil
 	}
+	if opt.Extract != nil {
+		tl, err := extractAll(inputs, gaz, opt.Extract, prog)
+		return tl, nil, err
+	}
+	told, failed := tellAll(inputs, exprKeys, gaz, opt, prog)
+	var problems []error
+	kept := make([]event.Told, 0, len(told))
+	for i, t := range told {
+		if failed[i] != nil {
+			problems = append(problems, failed[i])
+			continue
+		}
+		kept = append(kept, t)
+	}
+	var found atomic.Int64
+	found.Store(-1)
+	stop := prog.Live("merging events", func() string { return eventCount(found.Load(), len(kept)) })
+	defer stop()
+	var tl timeline.Timeline
+	if err := guard(func() { tl = event.NewExtractor(gaz).Merge(kept) }); err != nil {
+		return timeline.Timeline{}, problems, &StepError{Step: "merging events", Err: err, Lost: lostEvents}
+	}
+	found.Store(int64(len(tl.Events)))
+	return tl, problems, nil
+}
+
+// lostEvents is what the site lacks when no events could be made.
+const lostEvents = "the site shows the articles and their dates but no events, and has no exports"
+
+// eventCount is the status of a step that makes events: how many, once
+// made (n >= 0), else from how many articles.
+func eventCount(n int64, articles int) string {
+	if n >= 0 {
+		return count(int(n), "event")
+	}
+	return "from " + count(articles, "article")
+}
+
+// extractAll makes the events with f, from all articles at once.
+func extractAll(inputs []event.Input, gaz event.Gazetteer, f func([]event.Input, event.Gazetteer) timeline.Timeline, prog *progress.Reporter) (timeline.Timeline, error) {
 	// The status is read from the terminal's redraws: an atomic, not
 	// the timeline being made.
 	var found atomic.Int64
 	found.Store(-1)
-	stop := prog.Live("extracting events", func() string {
-		if n := found.Load(); n >= 0 {
-			return count(int(n), "event")
-		}
-		return "from " + count(len(inputs), "article")
-	})
+	stop := prog.Live("extracting events", func() string { return eventCount(found.Load(), len(inputs)) })
 	defer stop()
 	var tl timeline.Timeline
 	if err := guard(func() { tl = f(inputs, gaz) }); err != nil {
-		return timeline.Timeline{}, &StepError{Step: "extracting events", Err: err, Lost: "the site shows the articles and their dates but no events, and has no exports"}
+		return timeline.Timeline{}, &StepError{Step: "extracting events", Err: err, Lost: lostEvents}
 	}
 	found.Store(int64(len(tl.Events)))
 	return tl, nil

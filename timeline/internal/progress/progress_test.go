@@ -2,7 +2,9 @@ package progress
 
 import (
 	"bytes"
+	"regexp"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -43,4 +45,58 @@ func TestReporter(t *testing.T) {
 	quiet := New(nil, "site")
 	quiet.Step("nothing")
 	quiet.Live("nothing", func() string { return "" })()
+}
+
+// A counted step is counted by many goroutines at once and ends with the
+// count, the rate and its time, which Times and Summary keep.
+func TestCount(t *testing.T) {
+	var out bytes.Buffer
+	p := New(&out, "timeline")
+	c := p.Count("resolving dates", 40, "article")
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 10 {
+				c.Add(1)
+			}
+		})
+	}
+	wg.Wait()
+	time.Sleep(2 * time.Millisecond)
+	c.Done()
+	p.Live("merging events", func() string { return "3 events" })()
+	p.Total("dating articles", 40, "article")()
+	p.Summary()
+	lines := strings.Split(strings.TrimSuffix(out.String(), "\n"), "\n")
+	if len(lines) != 4 {
+		t.Fatalf("want 3 lines:\n%s", out.String())
+	}
+	if !regexp.MustCompile(`^timeline: resolving dates: 40 of 40 articles in \d+ms, [0-9.]+ a second$`).MatchString(lines[0]) {
+		t.Errorf("counted step: %q", lines[0])
+	}
+	if !regexp.MustCompile(`^timeline: dating articles: 40 articles in \d+m?s(, [0-9.]+ a second)?$`).MatchString(lines[2]) {
+		t.Errorf("total step: %q", lines[2])
+	}
+	if !regexp.MustCompile(`^timeline: time per step: resolving dates \d+ms, merging events \d+m?s, dating articles \d+m?s; \d+ms in all$`).MatchString(lines[3]) {
+		t.Errorf("summary: %q", lines[3])
+	}
+	if times := p.Times(); len(times) != 3 || times[0].Step != "resolving dates" || times[0].Took < 2*time.Millisecond {
+		t.Errorf("times %+v", times)
+	}
+}
+
+func TestRate(t *testing.T) {
+	for _, tt := range []struct {
+		n    int64
+		d    time.Duration
+		want string
+	}{
+		{1999, 400 * time.Millisecond, "4998"},
+		{25, 2 * time.Second, "12.5"},
+		{1, 3 * time.Second, "0.33"},
+	} {
+		if got := Rate(tt.n, tt.d); got != tt.want {
+			t.Errorf("Rate(%d, %s) = %s, want %s", tt.n, tt.d, got, tt.want)
+		}
+	}
 }
