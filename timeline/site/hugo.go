@@ -101,14 +101,19 @@ func Build(in Input, opt Options) error {
 	if err != nil {
 		return err
 	}
-	site, err := b.render(configs, prog)
+	p, err := startPublish(destDir, opt.InPlace)
 	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer p.close()
+	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
+	if err := b.render(configs, site, prog); err != nil {
 		return fmt.Errorf("site: %w%s", err, indent(logBuf.String()))
 	}
 	if err := addExtra(site, opt.Extra); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	n, err := publish(site, destDir, opt.InPlace)
+	n, err := p.finish()
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
@@ -204,14 +209,15 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 	return b.loadConfig()
 }
 
-// render has Hugo build the site into memory and returns it, static
-// files and all.
-func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) (afero.Fs, error) {
-	dest := &countingFs{Fs: afero.NewMemMapFs()}
-	hfs := hugofs.NewFromSourceAndDestination(b.source, dest, b.flags)
+// render has Hugo build the site into dest, static files and all.
+func (b *hugoBuild) render(configs *allconfig.Configs, dest *countingFs, prog *progress.Reporter) error {
+	hfs := hugofs.NewFromSourceAndDestination(b.source, afero.NewMemMapFs(), b.flags)
+	// Hugo writes every page as it renders it, straight to the staging
+	// folder on disk: the site is never held in memory.
+	hfs.PublishDir, hfs.PublishDirServer, hfs.PublishDirStatic = dest, dest, dest
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logg.LevelWarn, StdOut: io.Discard, StdErr: b.logW})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer sites.Close()
 
@@ -221,7 +227,7 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) 
 	err = sites.Build(hugolib.BuildCfg{NoBuildLock: true})
 	stop()
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	// Hugo's Build renders pages only; the CLI copies static files in a
@@ -230,15 +236,12 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) 
 	// first.
 	prog.Step("copying static files")
 	for _, sfs := range sites.BaseFs.SourceFilesystems.Static {
-		if err := copyTree(sfs.Fs, hfs.PublishDirStatic, sfs.PublishFolder); err != nil {
-			return nil, fmt.Errorf("copying static files: %w", err)
+		if err := copyTree(sfs.Fs, dest, sfs.PublishFolder); err != nil {
+			return fmt.Errorf("copying static files: %w", err)
 		}
 	}
 	// GitHub Pages would otherwise run Jekyll, which hides _-prefixed files.
-	if err := writeFile(hfs.PublishDir, ".nojekyll", nil); err != nil {
-		return nil, err
-	}
-	return hfs.PublishDir, nil
+	return writeFile(dest, ".nojekyll", nil)
 }
 
 func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
