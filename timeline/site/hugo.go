@@ -82,33 +82,45 @@ func Build(in Input, opt Options) error {
 	if opt.Log != nil {
 		logW = io.MultiWriter(&logBuf, opt.Log)
 	}
-	b := &hugoBuild{
-		projectDir: projectDir,
-		configFile: opt.ConfigFile,
-		title:      opt.Title,
-		language:   opt.Language,
-		virtual:    filepath.Join(projectDir, virtualDir),
-		mem:        afero.NewMemMapFs(),
-		logW:       logW,
-		logger:     loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: logW, DistinctLevel: logg.LevelWarn}),
-	}
-	// Reads fall through to the project on disk; every write Hugo makes
-	// (caches, generated resources) and everything we add lands in memory.
-	b.source = overlayfs.New(overlayfs.Options{Fss: []afero.Fs{b.mem, afero.NewReadOnlyFs(afero.NewOsFs())}, FirstWritable: true})
-
-	prog.Step("loading the configuration")
-	configs, err := b.configure(&data)
-	if err != nil {
-		return err
-	}
 	p, err := startPublish(destDir, opt.InPlace)
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	defer p.close()
+	disk, err := os.MkdirTemp("", "timeline-site-")
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer os.RemoveAll(disk)
+	b := &hugoBuild{
+		projectDir: projectDir,
+		destDir:    p.dest,
+		opt:        opt,
+		virtual:    filepath.Join(projectDir, virtualDir),
+		mem:        afero.NewMemMapFs(),
+		disk:       afero.NewBasePathFs(afero.NewOsFs(), disk),
+		logW:       logW,
+		logger:     loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: logW, DistinctLevel: logg.LevelWarn}),
+	}
+	// Reads fall through to the project on disk; every write Hugo makes
+	// (caches, generated resources) and the theme land in memory; the
+	// timeline's data, the largest input, in a temporary folder.
+	b.source = overlayfs.New(overlayfs.Options{Fss: []afero.Fs{b.mem, afero.NewReadOnlyFs(b.disk), afero.NewReadOnlyFs(afero.NewOsFs())}, FirstWritable: true})
+
+	prog.Step("loading the configuration")
+	configs, pl, err := b.configure(&data)
+	if err != nil {
+		return err
+	}
+	if len(pl.reuse) > 0 {
+		prog.Step("rendering %d of %d event and source pages, the others unchanged", len(pl.changed), len(pl.digests))
+	}
 	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
 	if err := b.render(configs, site, prog); err != nil {
 		return fmt.Errorf("site: %w%s", err, indent(logBuf.String()))
+	}
+	if err := pl.linkReused(p.dest, p.stage); err != nil {
+		return fmt.Errorf("site: %w", err)
 	}
 	if err := addExtra(site, opt.Extra); err != nil {
 		return fmt.Errorf("site: %w", err)
@@ -116,6 +128,10 @@ func Build(in Input, opt Options) error {
 	n, err := p.finish()
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
+	}
+	if err := writeCache(projectDir, p.dest, pl.digests, b.reusable); err != nil {
+		// The site is published; the next build only renders it whole.
+		prog.Step("could not record the pages for the next build: %v", err)
 	}
 	prog.Step("wrote %d files to %s in %s", n, destDir, time.Since(began).Round(time.Millisecond))
 	return nil
@@ -155,24 +171,29 @@ func dirs(opt Options) (project, dest string, err error) {
 }
 
 // hugoBuild is one build's Hugo side: a source filesystem that is the
-// project overlaid with memory, and what writes to it.
+// project overlaid with memory and a temporary folder, and what writes to
+// it.
 type hugoBuild struct {
 	projectDir, virtual string
-	configFile          string // empty: Hugo looks for its usual names
-	title, language     string // overrides of config.toml, if set
-	mem, source         afero.Fs
+	destDir             string // the folder the site replaces
+	opt                 Options
+	mem, disk, source   afero.Fs
 	flags               config.Provider
 	logW                io.Writer
 	logger              loggers.Logger
+	// reusable is false when the project does something the pages'
+	// digests cannot follow: every page is then rendered, every time.
+	reusable bool
 }
 
 func (b *hugoBuild) themeDir() string { return filepath.Join(b.virtual, "themes", themeName) }
 
-// configure lays the theme and the timeline's data into memory and loads
-// Hugo's configuration.
-func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
+// configure lays the theme into memory and the timeline's data into the
+// temporary folder, decides which pages to render, and loads Hugo's
+// configuration.
+func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) {
 	if err := layTheme(b.mem, b.themeDir(), b.projectDir); err != nil {
-		return nil, err
+		return nil, plan{}, err
 	}
 	// Hugo's relativeURLs cannot cope with a base URL that has a path
 	// (https://user.github.io/repo/ gives links to ./repo/...), so Hugo
@@ -180,33 +201,44 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 	// data. Reading it from the configuration takes a first pass, which
 	// is cheap and honours every place Hugo may find it.
 	b.flags = hugoFlags(b.projectDir, b.virtual)
-	if b.title != "" {
-		b.flags.Set("title", b.title)
+	if b.opt.Title != "" {
+		b.flags.Set("title", b.opt.Title)
 	}
-	if b.language != "" {
-		b.flags.Set("locale", b.language)
+	if b.opt.Language != "" {
+		b.flags.Set("locale", b.opt.Language)
 	}
 	if data.BaseURL == "" {
 		configs, err := b.loadConfig()
 		if err != nil {
-			return nil, err
+			return nil, plan{}, err
 		}
 		data.BaseURL = configs.Base.BaseURL
 	}
 	// The data must be in place before the configuration that builds the
 	// site is loaded: Hugo drops mounts whose folder does not exist yet.
-	dataJSON, err := json.Marshal(data)
+	if err := writeFile(b.disk, filepath.Join(b.themeDir(), "static", "events.js"), eventsJS(*data)); err != nil {
+		return nil, plan{}, err
+	}
+	name, err := b.disk.(*afero.BasePathFs).RealPath(filepath.Join(b.themeDir(), "data", "timeline.json"))
 	if err != nil {
-		return nil, err
+		return nil, plan{}, err
 	}
-	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "data", "timeline.json"), dataJSON); err != nil {
-		return nil, err
+	pages, err := writeSiteData(name, data)
+	if err != nil {
+		return nil, plan{}, err
 	}
-	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", "events.js"), eventsJS(*data)); err != nil {
-		return nil, err
+	global, ok, err := globalDigest(b.projectDir, b.opt)
+	if err != nil {
+		return nil, plan{}, err
+	}
+	b.reusable = ok
+	pl := makePlan(b.projectDir, b.destDir, pages.digests(global), ok)
+	if c := pl.cascade(); c != nil {
+		b.flags.Set("cascade", c)
 	}
 	b.flags.Set("baseURL", "/")
-	return b.loadConfig()
+	configs, err := b.loadConfig()
+	return configs, pl, err
 }
 
 // render has Hugo build the site into dest, static files and all.
@@ -249,7 +281,7 @@ func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
 		Fs:          b.source,
 		Flags:       b.flags,
 		Logger:      b.logger,
-		Filename:    b.configFile,
+		Filename:    b.opt.ConfigFile,
 		Environment: "production",
 		// An explicit environment, so a stray HUGO_* variable in the
 		// user's shell cannot change the site. It must not be empty, or
