@@ -129,7 +129,7 @@ func Build(in Input, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	if err := writeCache(projectDir, p.dest, pl.digests, b.reusable); err != nil {
+	if err := writeCache(opt.CacheDir, p.dest, pl.digests, b.reusable); err != nil {
 		// The site is published; the next build only renders it whole.
 		prog.Step("could not record the pages for the next build: %v", err)
 	}
@@ -232,7 +232,7 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 		return nil, plan{}, err
 	}
 	b.reusable = ok
-	pl := makePlan(b.projectDir, b.destDir, pages.digests(global), ok)
+	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), ok)
 	if c := pl.cascade(); c != nil {
 		b.flags.Set("cascade", c)
 	}

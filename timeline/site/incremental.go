@@ -23,8 +23,8 @@ import (
 	"conflict-timeline/theme"
 )
 
-// Incremental builds. A build records, in the project's
-// .timeline-cache/site/pages, every event and article page it published
+// Incremental builds. A build given a cache folder (Options.CacheDir)
+// records there, in the file pages, every event and article page it published
 // with a digest of all that page's inputs: its own data, the data of the
 // pages it names (neighbours, sources, its month), and everything every
 // page may show (the theme, the project's templates and settings, the
@@ -42,7 +42,6 @@ import (
 // sections, or its own cascade.
 
 const (
-	cacheDir  = ".timeline-cache/site"
 	cacheName = "pages"
 	// cacheFormat changes whenever what a digest covers does, so that
 	// an old cache is never trusted.
@@ -243,12 +242,12 @@ type plan struct {
 
 // makePlan compares the pages' digests with the cache of the last build
 // into dest; ok false renders every page.
-func makePlan(project, dest string, digests map[string]digest, ok bool) plan {
+func makePlan(cache, dest string, digests map[string]digest, ok bool) plan {
 	p := plan{digests: digests}
-	if !ok {
+	if !ok || cache == "" {
 		return p
 	}
-	cached := readCache(project, dest)
+	cached := readCache(cache, dest)
 	for _, f := range slices.Sorted(maps.Keys(digests)) {
 		c, found := cached[f]
 		if found && c.digest == digests[f] {
@@ -329,13 +328,12 @@ func (p plan) linkReused(dest, stage string) error {
 	return nil
 }
 
-func cachePath(project string) string {
-	return filepath.Join(project, filepath.FromSlash(cacheDir), cacheName)
-}
+func cachePath(dir string) string { return filepath.Join(dir, cacheName) }
 
-// readCache reads the cache of the last build, if it was into dest.
-func readCache(project, dest string) map[string]cacheEntry {
-	f, err := os.Open(cachePath(project))
+// readCache reads the cache in dir of the last build, if it was into
+// dest.
+func readCache(dir, dest string) map[string]cacheEntry {
+	f, err := os.Open(cachePath(dir))
 	if err != nil {
 		return nil
 	}
@@ -376,10 +374,13 @@ func parseEntry(line string) (string, cacheEntry, bool) {
 	return fields[0], e, errs[0] == nil && errs[1] == nil && errs[2] == nil
 }
 
-// writeCache records the page files of the site just published in dest,
-// replacing the cache file whole.
-func writeCache(project, dest string, digests map[string]digest, ok bool) error {
-	name := cachePath(project)
+// writeCache records in dir the page files of the site just published
+// in dest, replacing the cache file whole. ok false removes it.
+func writeCache(dir, dest string, digests map[string]digest, ok bool) error {
+	if dir == "" {
+		return nil
+	}
+	name := cachePath(dir)
 	if !ok {
 		if err := os.Remove(name); err != nil && !os.IsNotExist(err) {
 			return err

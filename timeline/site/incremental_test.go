@@ -80,10 +80,10 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			if from == nil {
 				from = base
 			}
-			build(t, project, from(), Options{DestDir: dest})
+			build(t, project, from(), Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
 			in := c.change(project)
 			var progress bytes.Buffer
-			build(t, project, in, Options{DestDir: dest, Progress: &progress})
+			build(t, project, in, Options{DestDir: dest, Progress: &progress, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
 
 			fresh := benchProject(t)
 			if b, err := os.ReadFile(filepath.Join(project, "theme/layouts/_partials/site-title.html")); err == nil {
@@ -113,7 +113,7 @@ func TestIncrementalChecksFiles(t *testing.T) {
 	project := benchProject(t)
 	dest := filepath.Join(t.TempDir(), "public")
 	in := generated(20, 2, nil)
-	build(t, project, in, Options{DestDir: dest})
+	build(t, project, in, Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
 	want := tree(t, dest)
 	var page string
 	for name := range want {
@@ -125,6 +125,6 @@ func TestIncrementalChecksFiles(t *testing.T) {
 	path := filepath.Join(dest, filepath.FromSlash(page))
 	os.Remove(path)
 	writeFiles(t, dest, map[string]string{page: "spoiled"})
-	build(t, project, in, Options{DestDir: dest})
+	build(t, project, in, Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
 	sameTree(t, dest, want, "the site rebuilt over a spoiled page")
 }

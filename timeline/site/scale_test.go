@@ -54,7 +54,7 @@ func BenchmarkBuildScale(b *testing.B) {
 	for b.Loop() {
 		dest := filepath.Join(b.TempDir(), "public")
 		project := benchProject(b)
-		opt := Options{ProjectDir: project, DestDir: dest}
+		opt := Options{ProjectDir: project, DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")}
 		for _, step := range []struct {
 			name string
 			n    int

@@ -111,6 +111,12 @@ type Options struct {
 	Progress io.Writer
 	// Log, if set, receives Hugo's warnings. Errors fail the build.
 	Log io.Writer
+	// CacheDir, if set, is where a build records the pages it published
+	// and what each was made from, so that the next build into the same
+	// DestDir renders only the pages whose inputs changed: the timeline
+	// tool passes the project's .timeline-cache/site. Empty: every build
+	// renders every page.
+	CacheDir string
 	// InPlace keeps DestDir the same folder: the new site is switched in
 	// entry by entry rather than by renaming the folder. It is needed
 	// where something holds on to the folder itself, and chosen by
