@@ -30,10 +30,11 @@ import (
 )
 
 const (
-	// virtualDir is where the build keeps what exists only in memory: the
-	// theme with the timeline's data, and Hugo's caches. It sits inside
-	// the project so Hugo's path checks hold, and has a name no project
-	// uses; nothing is ever written there on disk.
+	// virtualDir is where Hugo sees what exists only for the build: the
+	// theme and Hugo's caches, in memory, and the timeline's data, in a
+	// temporary folder. It sits inside the project so Hugo's path checks
+	// hold, and has a name no project uses; nothing is ever written there
+	// on disk.
 	virtualDir = ".conflict-timeline-hugo"
 	themeName  = "timeline"
 	// manifestName lists the files the last build wrote, so the next one

@@ -16,8 +16,10 @@ import (
 // leaves a broken site there, whatever stops it: a write error, a full
 // disk, kill -9.
 //
-// The new site is written whole beside the old one, into a staging folder
-// in the destination's parent, and then switched in by rename: on Linux
+// Hugo renders the new site page by page into a staging folder in the
+// destination's parent, beside the old site, where the exports and the
+// pages an incremental build reuses are added; it is then switched in by
+// rename: on Linux
 // by one atomic exchange of the two folders (renameat2 RENAME_EXCHANGE),
 // elsewhere by two renames, undone at the next build if they were cut
 // between them. Until the switch the old site is untouched; after it the

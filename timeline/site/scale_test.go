@@ -38,9 +38,10 @@ func TestBuildDeterministicAtScale(t *testing.T) {
 }
 
 // BenchmarkBuildScale builds a site of $TIMELINE_SCALE_ARTICLES generated
-// articles (default 1000), each with about 4 KB of text, then adds one
-// article and builds again into the same destination. It reports the
-// wall time of each build and the process's peak resident memory:
+// articles (default 1000), each with about 4 KB of text, then builds it
+// again into the same destination with one event edited, then with one
+// article added. It reports the wall and CPU time of each build and the
+// process's peak resident memory (-v shows each build's progress):
 //
 //	TIMELINE_SCALE_ARTICLES=25000 go test -run '^$' -bench BuildScale -benchtime 1x ./timeline/site
 func BenchmarkBuildScale(b *testing.B) {
@@ -55,13 +56,19 @@ func BenchmarkBuildScale(b *testing.B) {
 		dest := filepath.Join(b.TempDir(), "public")
 		project := benchProject(b)
 		opt := Options{ProjectDir: project, DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")}
+		if testing.Verbose() {
+			opt.Progress = os.Stderr
+		}
 		for _, step := range []struct {
 			name string
-			n    int
-		}{{"full", n}, {"add-one", n + 1}} {
-			in := longTexts(generated(step.n, 1, nil), 4<<10)
+			in   Input
+		}{
+			{"full", longTexts(generated(n, 1, nil), 4<<10)},
+			{"edit-one", editOne(longTexts(generated(n, 1, nil), 4<<10))},
+			{"add-one", longTexts(generated(n+1, 1, nil), 4<<10)},
+		} {
 			began, cpu := time.Now(), cpuTime()
-			if err := Build(in, opt); err != nil {
+			if err := Build(step.in, opt); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(time.Since(began).Seconds(), step.name+"-s")
@@ -72,6 +79,13 @@ func BenchmarkBuildScale(b *testing.B) {
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
 		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MB")
 	}
+}
+
+// editOne gives the event in the middle of the timeline an editor's
+// summary.
+func editOne(in Input) Input {
+	in.Timeline.Events[len(in.Timeline.Events)/2].Summary = "Summed up by the editor"
+	return in
 }
 
 // cpuTime is the CPU time the process has used so far, user and system.
