@@ -19,10 +19,9 @@ import (
 // Hugo renders the new site page by page into a staging folder in the
 // destination's parent, beside the old site, where the exports and the
 // pages an incremental build reuses are added; it is then switched in by
-// rename: on Linux
-// by one atomic exchange of the two folders (renameat2 RENAME_EXCHANGE),
-// elsewhere by two renames, undone at the next build if they were cut
-// between them. Until the switch the old site is untouched; after it the
+// rename: on Linux by one atomic exchange of the two folders (renameat2
+// RENAME_EXCHANGE), elsewhere by two renames, undone at the next build if
+// they were cut between them. Until the switch the old site is untouched; after it the
 // new one is complete. The old copy is removed last.
 //
 // A destination that must stay the same folder (a mount point, or the
