@@ -35,11 +35,20 @@ import (
 // the staging folder instead. Home, month, section, taxonomy and feed
 // pages, which gather many pages, are always rendered.
 //
+// What a digest covers is what the theme's event and source pages show:
+// an event page its own data, its neighbours' (prev, next), its month's
+// title and its sources' pages; a source page its own data and its
+// events'; every page the site-wide data, which includes the counts of
+// events and articles the footer gives. A theme change that makes those
+// pages show more must widen pageSet.digests, or incremental builds
+// would leave such pages stale; TestIncrementalSameAsFull checks it.
+//
 // A reused file must still be the one the cache describes (same size,
 // modification time and inode), so a site changed by hand, or another
 // destination, is rendered whole. Anything the digests cannot vouch for
-// turns reuse off: a project with its own pages in the events or sources
-// sections, or its own cascade.
+// turns reuse off: a project with its own templates (layouts/ or
+// theme/layouts/), its own pages in the events or sources sections, or
+// its own cascade.
 
 const (
 	cacheName = "pages"
@@ -188,6 +197,13 @@ func globalDigest(project string, opt Options) (d digest, ok bool, err error) {
 		fmt.Fprintf(h, "file %q %d\n", base, len(b))
 		h.Write(b)
 		ok = ok && !strings.Contains(string(b), "cascade")
+	}
+	// A template of the project's may show on an event or source page
+	// what the digests leave out (other events of the day, say).
+	for _, dir := range []string{"layouts", "theme/layouts"} {
+		if fi, err := os.Stat(filepath.Join(project, dir)); err == nil && fi.IsDir() {
+			ok = false
+		}
 	}
 	for _, s := range []string{"events", "sources"} {
 		own, _ := filepath.Glob(filepath.Join(project, "content", s, "*"))

@@ -63,6 +63,10 @@ func TestIncrementalSameAsFull(t *testing.T) {
 		}, 4},
 		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, -1},
 		{"remove one article", func() Input { return generated(41, 5, nil) }, func(string) Input { return base() }, -1},
+		{"change a word", nil, func(project string) Input {
+			writeFiles(t, project, map[string]string{"i18n/en.toml": "[citeTitle]\nother = \"How to cite it\"\n"})
+			return base()
+		}, -1},
 		{"change a template", nil, func(project string) Input {
 			b, err := fs.ReadFile(theme.FS, "layouts/_partials/site-title.html")
 			if err != nil {
@@ -86,9 +90,6 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			build(t, project, in, Options{DestDir: dest, Progress: &progress, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
 
 			fresh := benchProject(t)
-			if b, err := os.ReadFile(filepath.Join(project, "theme/layouts/_partials/site-title.html")); err == nil {
-				writeFiles(t, fresh, map[string]string{"theme/layouts/_partials/site-title.html": string(b)})
-			}
 			want := build(t, fresh, c.change(fresh), Options{DestDir: filepath.Join(t.TempDir(), "public")})
 			sameTree(t, dest, tree(t, want), "the site built over the last one")
 
