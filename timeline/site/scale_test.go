@@ -61,14 +61,15 @@ func BenchmarkBuildScale(b *testing.B) {
 		}
 		for _, step := range []struct {
 			name string
-			in   Input
+			in   func() Input
 		}{
-			{"full", longTexts(generated(n, 1, nil), 4<<10)},
-			{"edit-one", editOne(longTexts(generated(n, 1, nil), 4<<10))},
-			{"add-one", longTexts(generated(n+1, 1, nil), 4<<10)},
+			{"full", func() Input { return longTexts(generated(n, 1, nil), 4<<10) }},
+			{"edit-one", func() Input { return editOne(longTexts(generated(n, 1, nil), 4<<10)) }},
+			{"add-one", func() Input { return longTexts(generated(n+1, 1, nil), 4<<10) }},
 		} {
+			in := step.in()
 			began, cpu := time.Now(), cpuTime()
-			if err := Build(step.in, opt); err != nil {
+			if err := Build(in, opt); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(time.Since(began).Seconds(), step.name+"-s")
