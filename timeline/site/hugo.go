@@ -228,10 +228,7 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	if err != nil {
 		return nil, plan{}, err
 	}
-	global, ok, err := globalDigest(b.projectDir, b.opt)
-	if err != nil {
-		return nil, plan{}, err
-	}
+	global, ok := globalDigest(b.projectDir, b.opt)
 	b.reusable = ok
 	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), ok)
 	if c := pl.cascade(); c != nil {

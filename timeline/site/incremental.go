@@ -165,11 +165,11 @@ var themeDigest = sync.OnceValues(func() (digest, error) {
 // globalDigest digests what every page may show besides the timeline's
 // data: the theme, the project's templates, settings and pages, Hugo's
 // version and the options. ok is false when the project does something
-// the page digests cannot follow.
-func globalDigest(project string, opt Options) (d digest, ok bool, err error) {
+// the page digests cannot follow, or cannot be read.
+func globalDigest(project string, opt Options) (d digest, ok bool) {
 	th, err := themeDigest()
 	if err != nil {
-		return d, false, err
+		return d, false
 	}
 	h := sha256.New()
 	fmt.Fprintf(h, "%s\n%s\n%x\n", cacheFormat, hugoversion.CurrentVersion.String(), th)
@@ -177,39 +177,56 @@ func globalDigest(project string, opt Options) (d digest, ok bool, err error) {
 	root := os.DirFS(project)
 	for _, dir := range []string{"theme", "layouts", "i18n", "data", "assets", "content", "config", "archetypes"} {
 		if err := digestFS(h, root, dir); err != nil {
-			return d, false, err
+			return d, false
 		}
 	}
-	ok = true
-	configs, _ := filepath.Glob(filepath.Join(project, "*.*"))
-	if opt.ConfigFile != "" {
-		configs = append(configs, opt.ConfigFile)
+	cascade, err := digestConfig(h, project, opt.ConfigFile)
+	if err != nil {
+		return d, false
 	}
-	for _, name := range configs {
+	return digest(h.Sum(nil)), !cascade && followable(project)
+}
+
+// digestConfig writes the project's settings files to h and reports
+// whether they may set a cascade of their own.
+func digestConfig(h io.Writer, project, configFile string) (cascade bool, err error) {
+	names, _ := filepath.Glob(filepath.Join(project, "*.*"))
+	names = slices.DeleteFunc(names, func(name string) bool {
 		base := filepath.Base(name)
-		if !strings.HasPrefix(base, "hugo.") && !strings.HasPrefix(base, "config.") && name != opt.ConfigFile {
-			continue
-		}
+		return !strings.HasPrefix(base, "hugo.") && !strings.HasPrefix(base, "config.")
+	})
+	if configFile != "" {
+		names = append(names, configFile)
+	}
+	for _, name := range names {
 		b, err := os.ReadFile(name)
 		if err != nil {
-			return d, false, err
+			return false, err
 		}
-		fmt.Fprintf(h, "file %q %d\n", base, len(b))
+		fmt.Fprintf(h, "file %q %d\n", name, len(b))
 		h.Write(b)
-		ok = ok && !strings.Contains(string(b), "cascade")
+		cascade = cascade || strings.Contains(string(b), "cascade")
 	}
-	// A template of the project's may show on an event or source page
-	// what the digests leave out (other events of the day, say).
+	return cascade, nil
+}
+
+// followable reports whether the project leaves the event and source
+// pages to the theme: a template of its own may show there what the
+// digests leave out (other events of the day, say), and a page of its
+// own in those sections would be taken for one of the timeline's.
+func followable(project string) bool {
 	for _, dir := range []string{"layouts", "theme/layouts"} {
 		if fi, err := os.Stat(filepath.Join(project, dir)); err == nil && fi.IsDir() {
-			ok = false
+			return false
 		}
 	}
 	for _, s := range []string{"events", "sources"} {
 		own, _ := filepath.Glob(filepath.Join(project, "content", s, "*"))
-		ok = ok && !slices.ContainsFunc(own, func(p string) bool { return !strings.HasPrefix(filepath.Base(p), "_index.") })
+		if slices.ContainsFunc(own, func(p string) bool { return !strings.HasPrefix(filepath.Base(p), "_index.") }) {
+			return false
+		}
 	}
-	return digest(h.Sum(nil)), ok, nil
+	return true
 }
 
 // digestFS writes the names and contents of the files under dir of fsys

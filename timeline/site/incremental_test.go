@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/json"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -128,4 +130,51 @@ func TestIncrementalChecksFiles(t *testing.T) {
 	writeFiles(t, dest, map[string]string{page: "spoiled"})
 	build(t, project, in, Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
 	sameTree(t, dest, want, "the site rebuilt over a spoiled page")
+}
+
+// TestPlan: a page is reused only when its digest is the cached one and
+// its file is the very one the cache describes, in the destination the
+// cache was made for.
+func TestPlan(t *testing.T) {
+	cache, dest := t.TempDir(), t.TempDir()
+	files := map[string]string{"events/a.html": "a", "events/b.html": "b", "sources/c.html": "c"}
+	writeFiles(t, dest, files)
+	digests := map[string]digest{}
+	for f := range files {
+		digests[f] = digest{f[0], f[len(f)-6]}
+	}
+	if err := writeCache(cache, dest, digests, true); err != nil {
+		t.Fatal(err)
+	}
+	changed := maps.Clone(digests)
+	changed["events/b.html"] = digest{9}
+	changed["events/new.html"] = digest{8}
+	cases := []struct {
+		name       string
+		dest       string
+		digests    map[string]digest
+		touch      string // a file rewritten since the cache was made
+		reuse, ren []string
+	}{
+		{"same", dest, digests, "", []string{"events/a.html", "events/b.html", "sources/c.html"}, nil},
+		{"changed", dest, changed, "", []string{"events/a.html", "sources/c.html"}, []string{"events/b", "events/new"}},
+		{"rewritten", dest, digests, "sources/c.html", []string{"events/a.html", "events/b.html"}, []string{"sources/c"}},
+		{"other destination", t.TempDir(), digests, "", nil, nil},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.touch != "" {
+				path := filepath.Join(dest, filepath.FromSlash(c.touch))
+				os.Remove(path)
+				writeFiles(t, dest, map[string]string{c.touch: "rewritten"})
+			}
+			p := makePlan(cache, c.dest, c.digests, true)
+			if !slices.Equal(p.reuse, c.reuse) || !slices.Equal(p.changed, c.ren) {
+				t.Errorf("reuse %q, render %q; want %q, %q", p.reuse, p.changed, c.reuse, c.ren)
+			}
+		})
+	}
+	if p := makePlan(cache, dest, digests, false); p.reuse != nil {
+		t.Errorf("a project the digests cannot follow reuses %q", p.reuse)
+	}
 }
