@@ -88,11 +88,10 @@ func Build(in Input, opt Options) error {
 		return fmt.Errorf("site: %w", err)
 	}
 	defer p.close()
-	disk, err := os.MkdirTemp("", "timeline-site-")
+	disk, err := p.scratch()
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	defer os.RemoveAll(disk)
 	b := &hugoBuild{
 		projectDir: projectDir,
 		destDir:    p.dest,

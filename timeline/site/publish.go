@@ -115,16 +115,31 @@ func (p *publisher) start(inPlace bool) error {
 	if p.inPlace {
 		where, prefix = p.dest, stagingTag
 	}
+	p.prefix = prefix
 	p.stage, err = os.MkdirTemp(where, prefix)
 	return err
 }
 
-// close removes the staging folder, unless it was switched in, and
-// releases the lock.
+// scratch makes a folder for what the build needs on disk but does not
+// publish, beside the staging folder and named like it, so that the
+// next build removes it if this one is killed; close removes it.
+func (p *publisher) scratch() (string, error) {
+	dir, err := os.MkdirTemp(filepath.Dir(p.stage), p.prefix)
+	if err == nil {
+		p.scratches = append(p.scratches, dir)
+	}
+	return dir, err
+}
+
+// close removes the staging folder, unless it was switched in, and the
+// scratch folders, and releases the lock.
 func (p *publisher) close() {
 	if p.stage != "" {
 		os.RemoveAll(p.stage)
 		p.stage = ""
+	}
+	for _, dir := range p.scratches {
+		os.RemoveAll(dir)
 	}
 	p.unlock()
 }
@@ -132,6 +147,8 @@ func (p *publisher) close() {
 type publisher struct {
 	dest, parent string
 	stage        string          // the staging folder, "" once switched in
+	prefix       string          // of the staging folder's name
+	scratches    []string        // folders removed at the end
 	files        []string        // the new site's, sorted, slash-separated
 	made         map[string]bool // the same, as a set
 	old          map[string]bool // what the last build wrote, from its manifest
