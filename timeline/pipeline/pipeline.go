@@ -184,6 +184,11 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		Progress:   opt.Progress,
 		Log:        opt.Log,
 	}
+	if dir := opt.Cache.Dir(); dir != "" {
+		// The site keeps its own record there, of the pages it rendered
+		// and from what, so that a rebuild renders only changed pages.
+		sopt.CacheDir = filepath.Join(dir, "site")
+	}
 	began := time.Now()
 	if err := site.Build(in, sopt); err != nil {
 		return res, err

@@ -30,10 +30,11 @@ import (
 )
 
 const (
-	// virtualDir is where the build keeps what exists only in memory: the
-	// theme with the timeline's data, and Hugo's caches. It sits inside
-	// the project so Hugo's path checks hold, and has a name no project
-	// uses; nothing is ever written there on disk.
+	// virtualDir is where Hugo sees what exists only for the build: the
+	// theme and Hugo's caches, in memory, and the timeline's data, in a
+	// temporary folder. It sits inside the project so Hugo's path checks
+	// hold, and has a name no project uses; nothing is ever written there
+	// on disk.
 	virtualDir = ".conflict-timeline-hugo"
 	themeName  = "timeline"
 	// manifestName lists the files the last build wrote, so the next one
@@ -82,35 +83,55 @@ func Build(in Input, opt Options) error {
 	if opt.Log != nil {
 		logW = io.MultiWriter(&logBuf, opt.Log)
 	}
+	p, err := startPublish(destDir, opt.InPlace)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer p.close()
+	disk, err := p.scratch()
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
 	b := &hugoBuild{
 		projectDir: projectDir,
-		configFile: opt.ConfigFile,
-		title:      opt.Title,
-		language:   opt.Language,
+		destDir:    p.dest,
+		opt:        opt,
 		virtual:    filepath.Join(projectDir, virtualDir),
 		mem:        afero.NewMemMapFs(),
+		disk:       afero.NewBasePathFs(afero.NewOsFs(), disk),
 		logW:       logW,
 		logger:     loggers.New(loggers.Options{Level: logg.LevelWarn, StdOut: io.Discard, StdErr: logW, DistinctLevel: logg.LevelWarn}),
 	}
 	// Reads fall through to the project on disk; every write Hugo makes
-	// (caches, generated resources) and everything we add lands in memory.
-	b.source = overlayfs.New(overlayfs.Options{Fss: []afero.Fs{b.mem, afero.NewReadOnlyFs(afero.NewOsFs())}, FirstWritable: true})
+	// (caches, generated resources) and the theme land in memory; the
+	// timeline's data, the largest input, in a temporary folder.
+	b.source = overlayfs.New(overlayfs.Options{Fss: []afero.Fs{b.mem, afero.NewReadOnlyFs(b.disk), afero.NewReadOnlyFs(afero.NewOsFs())}, FirstWritable: true})
 
 	prog.Step("loading the configuration")
-	configs, err := b.configure(&data)
+	configs, pl, err := b.configure(&data)
 	if err != nil {
 		return err
 	}
-	site, err := b.render(configs, prog)
-	if err != nil {
+	if len(pl.reuse) > 0 {
+		prog.Step("rendering %d of %d event and source pages, the others unchanged", len(pl.changed), len(pl.digests))
+	}
+	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
+	if err := b.render(configs, site, prog); err != nil {
 		return fmt.Errorf("site: %w%s", err, indent(logBuf.String()))
+	}
+	if err := pl.linkReused(p.dest, p.stage); err != nil {
+		return fmt.Errorf("site: %w", err)
 	}
 	if err := addExtra(site, opt.Extra); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	n, err := publish(site, destDir, opt.InPlace)
+	n, err := p.finish()
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
+	}
+	if err := writeCache(opt.CacheDir, p.dest, pl.digests, b.reusable); err != nil {
+		// The site is published; the next build only renders it whole.
+		prog.Step("could not record the pages for the next build: %v", err)
 	}
 	prog.Step("wrote %d files to %s in %s", n, destDir, time.Since(began).Round(time.Millisecond))
 	return nil
@@ -150,24 +171,29 @@ func dirs(opt Options) (project, dest string, err error) {
 }
 
 // hugoBuild is one build's Hugo side: a source filesystem that is the
-// project overlaid with memory, and what writes to it.
+// project overlaid with memory and a temporary folder, and what writes to
+// it.
 type hugoBuild struct {
 	projectDir, virtual string
-	configFile          string // empty: Hugo looks for its usual names
-	title, language     string // overrides of config.toml, if set
-	mem, source         afero.Fs
+	destDir             string // the folder the site replaces
+	opt                 Options
+	mem, disk, source   afero.Fs
 	flags               config.Provider
 	logW                io.Writer
 	logger              loggers.Logger
+	// reusable is false when the project does something the pages'
+	// digests cannot follow: every page is then rendered, every time.
+	reusable bool
 }
 
 func (b *hugoBuild) themeDir() string { return filepath.Join(b.virtual, "themes", themeName) }
 
-// configure lays the theme and the timeline's data into memory and loads
-// Hugo's configuration.
-func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
+// configure lays the theme into memory and the timeline's data into the
+// temporary folder, decides which pages to render, and loads Hugo's
+// configuration.
+func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) {
 	if err := layTheme(b.mem, b.themeDir(), b.projectDir); err != nil {
-		return nil, err
+		return nil, plan{}, err
 	}
 	// Hugo's relativeURLs cannot cope with a base URL that has a path
 	// (https://user.github.io/repo/ gives links to ./repo/...), so Hugo
@@ -175,45 +201,54 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, error) {
 	// data. Reading it from the configuration takes a first pass, which
 	// is cheap and honours every place Hugo may find it.
 	b.flags = hugoFlags(b.projectDir, b.virtual)
-	if b.title != "" {
-		b.flags.Set("title", b.title)
+	if b.opt.Title != "" {
+		b.flags.Set("title", b.opt.Title)
 	}
-	if b.language != "" {
-		b.flags.Set("locale", b.language)
+	if b.opt.Language != "" {
+		b.flags.Set("locale", b.opt.Language)
 	}
 	if data.BaseURL == "" {
 		configs, err := b.loadConfig()
 		if err != nil {
-			return nil, err
+			return nil, plan{}, err
 		}
 		data.BaseURL = configs.Base.BaseURL
 	}
 	// The data must be in place before the configuration that builds the
 	// site is loaded: Hugo drops mounts whose folder does not exist yet.
-	dataJSON, err := json.Marshal(data)
+	name, err := b.disk.(*afero.BasePathFs).RealPath(filepath.Join(b.themeDir(), "data", "timeline.json"))
 	if err != nil {
-		return nil, err
+		return nil, plan{}, err
 	}
-	if err := writeFile(b.mem, filepath.Join(b.themeDir(), "data", "timeline.json"), dataJSON); err != nil {
-		return nil, err
+	pages, err := writeSiteData(name, data)
+	if err != nil {
+		return nil, plan{}, err
 	}
 	for name, js := range filterFiles(*data) {
-		if err := writeFile(b.mem, filepath.Join(b.themeDir(), "static", filepath.FromSlash(name)), js); err != nil {
-			return nil, err
+		if err := writeFile(b.disk, filepath.Join(b.themeDir(), "static", filepath.FromSlash(name)), js); err != nil {
+			return nil, plan{}, err
 		}
 	}
+	global, ok := globalDigest(b.projectDir, b.opt)
+	b.reusable = ok
+	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), ok)
+	if c := pl.cascade(); c != nil {
+		b.flags.Set("cascade", c)
+	}
 	b.flags.Set("baseURL", "/")
-	return b.loadConfig()
+	configs, err := b.loadConfig()
+	return configs, pl, err
 }
 
-// render has Hugo build the site into memory and returns it, static
-// files and all.
-func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) (afero.Fs, error) {
-	dest := &countingFs{Fs: afero.NewMemMapFs()}
-	hfs := hugofs.NewFromSourceAndDestination(b.source, dest, b.flags)
+// render has Hugo build the site into dest, static files and all.
+func (b *hugoBuild) render(configs *allconfig.Configs, dest *countingFs, prog *progress.Reporter) error {
+	hfs := hugofs.NewFromSourceAndDestination(b.source, afero.NewMemMapFs(), b.flags)
+	// Hugo writes every page as it renders it, straight to the staging
+	// folder on disk: the site is never held in memory.
+	hfs.PublishDir, hfs.PublishDirServer, hfs.PublishDirStatic = dest, dest, dest
 	sites, err := hugolib.NewHugoSites(deps.DepsCfg{Configs: configs, Fs: hfs, LogLevel: logg.LevelWarn, StdOut: io.Discard, StdErr: b.logW})
 	if err != nil {
-		return nil, err
+		return err
 	}
 	defer sites.Close()
 
@@ -223,7 +258,7 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) 
 	err = sites.Build(hugolib.BuildCfg{NoBuildLock: true})
 	stop()
 	if err != nil {
-		return nil, err
+		return err
 	}
 
 	// Hugo's Build renders pages only; the CLI copies static files in a
@@ -232,15 +267,12 @@ func (b *hugoBuild) render(configs *allconfig.Configs, prog *progress.Reporter) 
 	// first.
 	prog.Step("copying static files")
 	for _, sfs := range sites.BaseFs.SourceFilesystems.Static {
-		if err := copyTree(sfs.Fs, hfs.PublishDirStatic, sfs.PublishFolder); err != nil {
-			return nil, fmt.Errorf("copying static files: %w", err)
+		if err := copyTree(sfs.Fs, dest, sfs.PublishFolder); err != nil {
+			return fmt.Errorf("copying static files: %w", err)
 		}
 	}
 	// GitHub Pages would otherwise run Jekyll, which hides _-prefixed files.
-	if err := writeFile(hfs.PublishDir, ".nojekyll", nil); err != nil {
-		return nil, err
-	}
-	return hfs.PublishDir, nil
+	return writeFile(dest, ".nojekyll", nil)
 }
 
 func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
@@ -248,7 +280,7 @@ func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
 		Fs:          b.source,
 		Flags:       b.flags,
 		Logger:      b.logger,
-		Filename:    b.configFile,
+		Filename:    b.opt.ConfigFile,
 		Environment: "production",
 		// An explicit environment, so a stray HUGO_* variable in the
 		// user's shell cannot change the site. It must not be empty, or

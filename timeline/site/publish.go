@@ -10,19 +10,18 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-
-	"github.com/spf13/afero"
 )
 
 // Publishing is the one step that touches the destination, and it never
 // leaves a broken site there, whatever stops it: a write error, a full
 // disk, kill -9.
 //
-// The new site is written whole beside the old one, into a staging folder
-// in the destination's parent, and then switched in by rename: on Linux
-// by one atomic exchange of the two folders (renameat2 RENAME_EXCHANGE),
-// elsewhere by two renames, undone at the next build if they were cut
-// between them. Until the switch the old site is untouched; after it the
+// Hugo renders the new site page by page into a staging folder in the
+// destination's parent, beside the old site, where the exports and the
+// pages an incremental build reuses are added; it is then switched in by
+// rename: on Linux by one atomic exchange of the two folders (renameat2
+// RENAME_EXCHANGE), elsewhere by two renames, undone at the next build if
+// they were cut between them. Until the switch the old site is untouched; after it the
 // new one is complete. The old copy is removed last.
 //
 // A destination that must stay the same folder (a mount point, or the
@@ -68,105 +67,128 @@ func hook(step string, n int) error {
 	return publishHook(step, n)
 }
 
-// publish writes the rendered site to dir and returns how many files it
-// has. inPlace forces the switch entry by entry.
-func publish(site afero.Fs, dir string, inPlace bool) (int, error) {
-	files, err := siteFiles(site)
-	if err != nil {
-		return 0, err
-	}
+// startPublish makes the staging folder for a new site of dir, which
+// Hugo then renders into, after removing what killed builds left. It
+// holds a lock on dir's parent until close. inPlace forces the switch
+// entry by entry.
+func startPublish(dir string, inPlace bool) (*publisher, error) {
 	dest, err := realDest(dir)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
 	parent := filepath.Dir(dest)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return 0, err
+		return nil, err
 	}
 	unlock, err := lockDir(parent)
 	if err != nil {
-		return 0, err
+		return nil, err
 	}
-	defer unlock()
-	if err := cleanLeftovers(parent, dest); err != nil {
-		return 0, err
+	p := &publisher{dest: dest, parent: parent, unlock: unlock}
+	if err := p.start(inPlace); err != nil {
+		p.close()
+		return nil, err
 	}
+	return p, nil
+}
 
-	p := &publisher{site: site, dest: dest, parent: parent, files: files, made: map[string]bool{}}
-	for _, f := range files {
-		p.made[f] = true
+func (p *publisher) start(inPlace bool) error {
+	if err := cleanLeftovers(p.parent, p.dest); err != nil {
+		return err
 	}
-	fi, err := os.Lstat(dest)
+	fi, err := os.Lstat(p.dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
 	case err != nil:
-		return 0, err
+		return err
 	case !fi.IsDir():
-		return 0, fmt.Errorf("the destination %s is not a folder", dest)
+		return fmt.Errorf("the destination %s is not a folder", p.dest)
 	default:
 		p.exists, p.perm = true, fi.Mode().Perm()
-		p.old = readManifest(dest)
-		p.inPlace = inPlace || mustStayPut(dest, parent)
+		p.old = readManifest(p.dest)
+		p.inPlace = inPlace || mustStayPut(p.dest, p.parent)
 	}
 	if p.perm == 0 {
 		p.perm = 0o755
 	}
-	return len(files), p.run()
+	where, prefix := p.parent, "."+filepath.Base(p.dest)+stagingTag
+	if p.inPlace {
+		where, prefix = p.dest, stagingTag
+	}
+	p.prefix = prefix
+	p.stage, err = os.MkdirTemp(where, prefix)
+	return err
+}
+
+// scratch makes a folder for what the build needs on disk but does not
+// publish, beside the staging folder and named like it, so that the
+// next build removes it if this one is killed; close removes it.
+func (p *publisher) scratch() (string, error) {
+	dir, err := os.MkdirTemp(filepath.Dir(p.stage), p.prefix)
+	if err == nil {
+		p.scratches = append(p.scratches, dir)
+	}
+	return dir, err
+}
+
+// close removes the staging folder, unless it was switched in, and the
+// scratch folders, and releases the lock.
+func (p *publisher) close() {
+	if p.stage != "" {
+		os.RemoveAll(p.stage)
+		p.stage = ""
+	}
+	for _, dir := range p.scratches {
+		os.RemoveAll(dir)
+	}
+	p.unlock()
 }
 
 type publisher struct {
-	site         afero.Fs
 	dest, parent string
+	stage        string          // the staging folder, "" once switched in
+	prefix       string          // of the staging folder's name
+	scratches    []string        // folders removed at the end
 	files        []string        // the new site's, sorted, slash-separated
 	made         map[string]bool // the same, as a set
 	old          map[string]bool // what the last build wrote, from its manifest
 	exists       bool
 	inPlace      bool
 	perm         fs.FileMode
-	stage        string
+	unlock       func()
 }
 
-func (p *publisher) run() error {
-	where, prefix := p.parent, "."+filepath.Base(p.dest)+stagingTag
-	if p.inPlace {
-		where, prefix = p.dest, stagingTag
-	}
-	stage, err := os.MkdirTemp(where, prefix)
+// finish completes the staged site and switches it in; it returns how
+// many files the site has.
+func (p *publisher) finish() (int, error) {
+	files, err := dirFiles(p.stage)
 	if err != nil {
-		return err
+		return 0, err
 	}
-	p.stage = stage
-	defer func() {
-		if p.stage != "" {
-			os.RemoveAll(p.stage)
-		}
-	}()
+	p.files, p.made = files, map[string]bool{}
+	for _, f := range files {
+		p.made[f] = true
+	}
 	if err := p.fill(); err != nil {
-		return err
+		return 0, err
 	}
 	if err := hook("switch", len(p.files)); err != nil {
-		return err
+		return 0, err
 	}
 	if err := p.switchIn(); err != nil {
-		return err
+		return 0, err
 	}
-	return hook("switched", len(p.files))
+	return len(p.files), hook("switched", len(p.files))
 }
 
-// fill writes the new site into the staging folder, with the files it
-// carries over and the manifest.
+// fill completes the staging folder: files the old site has with the
+// same bytes become links to the old copies, so they keep their
+// modification times; the files it carries over and the manifest are
+// added.
 func (p *publisher) fill() error {
 	for i, f := range p.files {
-		b, err := afero.ReadFile(p.site, filepath.FromSlash("/"+f))
-		if err != nil {
-			return err
-		}
-		to := filepath.Join(p.stage, filepath.FromSlash(f))
-		if err := os.MkdirAll(filepath.Dir(to), 0o755); err != nil {
-			return err
-		}
-		if !p.linkSame(f, b, to) {
-			if err := os.WriteFile(to, b, 0o644); err != nil {
+		if p.exists {
+			if err := p.linkSame(f); err != nil {
 				return err
 			}
 		}
@@ -181,27 +203,48 @@ func (p *publisher) fill() error {
 	}
 	manifest := []byte(strings.Join(p.files, "\n") + "\n")
 	to := filepath.Join(p.stage, manifestName)
-	if !p.linkSame(manifestName, manifest, to) {
-		if err := os.WriteFile(to, manifest, 0o644); err != nil {
+	if err := os.WriteFile(to, manifest, 0o644); err != nil {
+		return err
+	}
+	if p.exists {
+		if err := p.linkSame(manifestName); err != nil {
 			return err
 		}
 	}
 	return os.Chmod(p.stage, p.perm)
 }
 
-// linkSame links the old site's copy of f into the staging folder when
-// its bytes are b, and reports whether it did.
-func (p *publisher) linkSame(f string, b []byte, to string) bool {
-	if !p.exists {
-		return false
-	}
+// linkSame replaces the staged file f by a link to the old site's copy
+// when their bytes are the same.
+func (p *publisher) linkSame(f string) error {
 	from := filepath.Join(p.dest, filepath.FromSlash(f))
-	fi, err := os.Lstat(from)
-	if err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(b)) {
+	to := filepath.Join(p.stage, filepath.FromSlash(f))
+	old, err := os.Lstat(from)
+	if err != nil || !old.Mode().IsRegular() {
+		return nil
+	}
+	staged, err := os.Lstat(to)
+	if err != nil {
+		return err
+	}
+	if os.SameFile(old, staged) || old.Size() != staged.Size() || !sameBytes(from, to) {
+		return nil
+	}
+	tmp := to + ".timeline-link"
+	if os.Link(from, tmp) != nil {
+		return nil // a copy serves as well
+	}
+	return os.Rename(tmp, to)
+}
+
+// sameBytes reports whether the files a and b have the same content.
+func sameBytes(a, b string) bool {
+	x, err := os.ReadFile(a)
+	if err != nil {
 		return false
 	}
-	old, err := os.ReadFile(from)
-	return err == nil && bytes.Equal(old, b) && os.Link(from, to) == nil
+	y, err := os.ReadFile(b)
+	return err == nil && bytes.Equal(x, y)
 }
 
 // carry links into the staging folder the files of the destination that
@@ -520,13 +563,15 @@ func topName(f string) string {
 	return top
 }
 
-// siteFiles lists the rendered site's files, sorted.
-func siteFiles(site afero.Fs) ([]string, error) {
+// dirFiles lists the files under dir, sorted and slash-separated.
+func dirFiles(dir string) ([]string, error) {
 	var files []string
-	err := afero.Walk(site, string(filepath.Separator), func(path string, fi os.FileInfo, err error) error {
-		if err == nil && !fi.IsDir() {
-			files = append(files, filepath.ToSlash(strings.TrimPrefix(path, string(filepath.Separator))))
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
 		}
+		rel, err := filepath.Rel(dir, path)
+		files = append(files, filepath.ToSlash(rel))
 		return err
 	})
 	slices.Sort(files)

@@ -2,7 +2,13 @@ package site
 
 import (
 	"maps"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // TestBuildDeterministicAtScale: two builds of a few hundred generated
@@ -29,4 +35,78 @@ func TestBuildDeterministicAtScale(t *testing.T) {
 		}
 		t.Errorf("two builds differ in %d of %d files", n, len(a))
 	}
+}
+
+// BenchmarkBuildScale builds a site of $TIMELINE_SCALE_ARTICLES generated
+// articles (default 1000), each with about 4 KB of text, then builds it
+// again into the same destination with one event edited, then with one
+// article added. It reports the wall and CPU time of each build and the
+// process's peak resident memory (-v shows each build's progress):
+//
+//	TIMELINE_SCALE_ARTICLES=25000 go test -run '^$' -bench BuildScale -benchtime 1x ./timeline/site
+func BenchmarkBuildScale(b *testing.B) {
+	n := 1000
+	if s := os.Getenv("TIMELINE_SCALE_ARTICLES"); s != "" {
+		var err error
+		if n, err = strconv.Atoi(s); err != nil {
+			b.Fatal(err)
+		}
+	}
+	for b.Loop() {
+		dest := filepath.Join(b.TempDir(), "public")
+		project := benchProject(b)
+		opt := Options{ProjectDir: project, DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")}
+		if testing.Verbose() {
+			opt.Progress = os.Stderr
+		}
+		for _, step := range []struct {
+			name string
+			in   func() Input
+		}{
+			{"full", func() Input { return longTexts(generated(n, 1, nil), 4<<10) }},
+			{"edit-one", func() Input { return editOne(longTexts(generated(n, 1, nil), 4<<10)) }},
+			{"add-one", func() Input { return longTexts(generated(n+1, 1, nil), 4<<10) }},
+		} {
+			in := step.in()
+			began, cpu := time.Now(), cpuTime()
+			if err := Build(in, opt); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportMetric(time.Since(began).Seconds(), step.name+"-s")
+			b.ReportMetric((cpuTime() - cpu).Seconds(), step.name+"-cpu-s")
+		}
+	}
+	var ru syscall.Rusage
+	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MB")
+	}
+}
+
+// editOne gives the event in the middle of the timeline an editor's
+// summary.
+func editOne(in Input) Input {
+	in.Timeline.Events[len(in.Timeline.Events)/2].Summary = "Summed up by the editor"
+	return in
+}
+
+// longTexts adds a last paragraph of size bytes of news to every article;
+// the temporal expressions, at the start, keep their offsets.
+func longTexts(in Input, size int) Input {
+	const s = "Aid convoys waited at the crossing while officials talked. "
+	filler := strings.Repeat(s, size/len(s)+1)[:size]
+	for i := range in.Articles {
+		in.Articles[i].Text += "\n" + filler
+	}
+	return in
+}
+
+// benchProject copies testdata/project into a fresh folder, so that what
+// a build keeps beside config.toml stays out of testdata.
+func benchProject(tb testing.TB) string {
+	tb.Helper()
+	dst := tb.TempDir()
+	if err := os.CopyFS(dst, os.DirFS("testdata/project")); err != nil {
+		tb.Fatal(err)
+	}
+	return dst
 }

@@ -1,12 +1,13 @@
 // Package site turns a timeline into a static website with Hugo, used as a
 // library.
 //
-// Build hands Hugo everything in memory: the project folder is read through
-// a copy-on-write layer, the theme embedded in the binary (package theme)
-// is laid into that layer unless the project has its own theme/, and the
-// timeline itself arrives as one data file, data/timeline.json, inside the
-// theme. The theme's content adapter (content/_content.gotmpl) turns that
-// file into pages. That split is deliberate: Go prepares plain data — date
+// Build hands Hugo the project folder through a copy-on-write layer: the
+// theme embedded in the binary (package theme) is laid into memory, with
+// the files of the project's own theme/ over it, and the timeline itself
+// arrives as one data file, data/timeline.json, inside the theme, written
+// item by item to a temporary folder rather than held in memory. The
+// theme's content adapter (content/_content.gotmpl) turns that file into
+// pages. That split is deliberate: Go prepares plain data — date
 // labels, grouping keys, the text cut into marked and unmarked runs, each
 // event's date belief and the part of the home page it belongs to — and
 // never writes front matter or HTML, while the theme owns every page, URL
@@ -21,10 +22,14 @@
 // left out of the chart and the month pages, so the chronology opens on
 // the period the articles report; events nothing dates close it, with
 // the articles that have no date and how to pin one in config.toml. Nothing
-// generated is written into the project folder; the rendered site, with
-// the extra files it is given (the exports), is written beside the
-// destination only once Hugo has built it without error, and switched in
-// by rename, so that the destination always holds a whole site.
+// generated is written into the project folder. Hugo renders each page
+// straight to disk, into a staging folder beside the destination, and the
+// site, with the extra files it is given (the exports), is switched in by
+// rename only once Hugo has built it without error, so that the
+// destination always holds a whole site (see publish.go). Given a cache
+// folder, a build renders only the event and source pages whose inputs
+// changed since the last one and links the others from the current site
+// (see incremental.go).
 package site
 
 import (
@@ -111,6 +116,12 @@ type Options struct {
 	Progress io.Writer
 	// Log, if set, receives Hugo's warnings. Errors fail the build.
 	Log io.Writer
+	// CacheDir, if set, is where a build records the pages it published
+	// and what each was made from, so that the next build into the same
+	// DestDir renders only the pages whose inputs changed: the timeline
+	// tool passes the project's .timeline-cache/site. Empty: every build
+	// renders every page.
+	CacheDir string
 	// InPlace keeps DestDir the same folder: the new site is switched in
 	// entry by entry rather than by renaming the folder. It is needed
 	// where something holds on to the folder itself, and chosen by
