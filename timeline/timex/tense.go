@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // tense is the time of a clause relative to the anchor, as far as words
 // tell it. It decides which way an underspecified date points: "on
 // Tuesday" in a past-tense clause is the Tuesday before the anchor, in a
@@ -24,9 +26,10 @@ const (
 // Without a part-of-speech tagger, the clause's tense is read from cue
 // words listed in lexicon.txt: auxiliaries and common verbs ("will",
 // "was", "said"), phrases that announce a plan ("is due to", "plans to",
-// "is expected to") and words that set a deadline ("until Tuesday"). Any
-// word ending in -ed is no cue: adjectives and participles ("reduced
-// dividend", "scheduled") misled it more often than they helped. The
+// "is expected to", "were planning to") and words that set a deadline
+// ("until Tuesday"). Any word ending in -ed is no cue: adjectives and
+// participles ("reduced dividend", "scheduled") misled it more often than
+// they helped. The
 // nearest cue before the expression within its sentence wins, since in
 // "said on Monday it will meet on Friday" each date takes the verb just
 // before it; failing that the nearest cue a few words after it. News
@@ -108,6 +111,10 @@ func cue(toks []token, i int) (tense, bool) {
 	case t.has(catPast):
 		if i > 0 && toks[i-1].has(catPassive) {
 			return 0, false // "will be held": a participle, not a past tense
+		}
+		if i+2 < len(toks) && toks[i+1].has(catFutureLead) && strings.HasSuffix(toks[i+1].key, "ing") &&
+			toks[i+2].key == "to" && (t.key == "was" || t.key == "were") {
+			return tenseFuture, true // "were planning to drive Monday": a plan still ahead
 		}
 		return tensePast, true
 	case t.has(catPresent):
