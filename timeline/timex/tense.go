@@ -44,7 +44,8 @@ func tenseAt(toks []token, from, to int) tense {
 // clauseTense is tenseAt that also reports whether a cue was found; with
 // none the tense is the default, past.
 func clauseTense(toks []token, from, to int) (tense, bool) {
-	if aheadMarker(toks, from) {
+	ahead := aheadMarker(toks, from)
+	if ahead && !frontedDeadline(toks, from) {
 		return tenseFuture, true
 	}
 	for i, n := from-1, 0; i >= 0 && n < clauseWindow; i, n = i-1, n+1 {
@@ -63,7 +64,22 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 			return t, true
 		}
 	}
+	if ahead {
+		return tenseFuture, true
+	}
 	return tensePast, false
+}
+
+// frontedDeadline reports a deadline opening its sentence, "Until
+// Thursday, they had not called him a suspect": the clause's own verb
+// says whether the deadline is past, and only without one is it ahead.
+func frontedDeadline(toks []token, from int) bool {
+	i := from - 1
+	if i >= 0 && toks[i].key == "on" {
+		i--
+	}
+	return i >= 0 && toks[i].has(catDeadline) &&
+		(i == 0 || toks[i].paraBreak || endsSentence(&toks[i-1]))
 }
 
 // aheadMarker reports words right before an expression that put it after
