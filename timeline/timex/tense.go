@@ -115,6 +115,9 @@ func cue(toks []token, i int) (tense, bool) {
 		return tenseFuture, true
 	case t.has(catFutureLead):
 		// "due to", "expected to", "plans to", "scheduled for"
+		if i > 0 && toks[i-1].has(catPerfect) {
+			return tenseFuture, true // "has scheduled a news conference Thursday"
+		}
 		if i+1 >= len(toks) || toks[i+1].key != "to" && toks[i+1].key != "for" {
 			return 0, false
 		}
