@@ -32,7 +32,8 @@ const (
 // they helped. The
 // nearest cue before the expression within its sentence wins, since in
 // "said on Monday it will meet on Friday" each date takes the verb just
-// before it; failing that the nearest cue a few words after it. News
+// before it; failing that the nearest cue a few words after it, or up to
+// the clause's end for a date that opens its sentence. News
 // reports what has happened, so a clause with no cue is taken as past.
 // The search after the expression stops where another clause begins
 // (clause-break words: "shares issued July 1, which will receive ...").
@@ -56,9 +57,16 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 			return t, true
 		}
 	}
-	for i, n := to, 0; i < len(toks) && n < lookAhead; i, n = i+1, n+1 {
+	window := lookAhead
+	if opensSentence(toks, from) {
+		window = clauseWindow // "On Tuesday, the Abortion Rights Action League plans to hold"
+	}
+	for i, n := to, 0; i < len(toks) && n < window; i, n = i+1, n+1 {
 		if toks[i].paraBreak || endsSentence(&toks[i]) || toks[i].has(catClauseBreak) {
 			break
+		}
+		if window > lookAhead && toks[i].key == "that" {
+			break // "On 15 March, Nixon implied that the U.S. would ...": another clause's verb
 		}
 		if t, ok := cue(toks, i); ok {
 			return t, true
@@ -68,6 +76,17 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 		return tenseFuture, true
 	}
 	return tensePast, false
+}
+
+// opensSentence reports an expression that opens its sentence, alone or
+// after a preposition ("On Tuesday, ..."): it dates the main clause, whose
+// verb comes after the subject, however long.
+func opensSentence(toks []token, from int) bool {
+	i := from - 1
+	if i >= 0 && toks[i].kind == tokWord && (toks[i].key == "on" || toks[i].key == "in") {
+		i--
+	}
+	return i < 0 || toks[i+1].paraBreak || endsSentence(&toks[i])
 }
 
 // frontedDeadline reports a deadline opening its sentence, "Until
