@@ -46,6 +46,7 @@ const (
 	catPassive
 	catDeadline
 	catClauseBreak
+	catPerfect
 )
 
 var categoryNames = map[string]category{
@@ -57,7 +58,7 @@ var categoryNames = map[string]category{
 	"future": catFuture, "future-lead": catFutureLead, "past": catPast,
 	"present": catPresent, "needcap": catNeedCap,
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
-	"clause-break": catClauseBreak,
+	"clause-break": catClauseBreak, "perfect": catPerfect,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -111,7 +112,7 @@ func parseLexicon(src string) (*lexicon, error) {
 }
 
 func isCueCategory(c category) bool {
-	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline
+	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect
 }
 
 // has reports whether a token has a reading of category c.

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // tense is the time of a clause relative to the anchor, as far as words
 // tell it. It decides which way an underspecified date points: "on
 // Tuesday" in a past-tense clause is the Tuesday before the anchor, in a
@@ -24,12 +26,14 @@ const (
 // Without a part-of-speech tagger, the clause's tense is read from cue
 // words listed in lexicon.txt: auxiliaries and common verbs ("will",
 // "was", "said"), phrases that announce a plan ("is due to", "plans to",
-// "is expected to") and words that set a deadline ("until Tuesday"). Any
-// word ending in -ed is no cue: adjectives and participles ("reduced
-// dividend", "scheduled") misled it more often than they helped. The
+// "is expected to", "were planning to") and words that set a deadline
+// ("until Tuesday"). Any word ending in -ed is no cue: adjectives and
+// participles ("reduced dividend", "scheduled") misled it more often than
+// they helped. The
 // nearest cue before the expression within its sentence wins, since in
 // "said on Monday it will meet on Friday" each date takes the verb just
-// before it; failing that the nearest cue a few words after it. News
+// before it; failing that the nearest cue a few words after it, or up to
+// the clause's end for a date that opens its sentence. News
 // reports what has happened, so a clause with no cue is taken as past.
 // The search after the expression stops where another clause begins
 // (clause-break words: "shares issued July 1, which will receive ...").
@@ -41,7 +45,8 @@ func tenseAt(toks []token, from, to int) tense {
 // clauseTense is tenseAt that also reports whether a cue was found; with
 // none the tense is the default, past.
 func clauseTense(toks []token, from, to int) (tense, bool) {
-	if aheadMarker(toks, from) {
+	ahead := aheadMarker(toks, from)
+	if ahead && !frontedDeadline(toks, from) {
 		return tenseFuture, true
 	}
 	for i, n := from-1, 0; i >= 0 && n < clauseWindow; i, n = i-1, n+1 {
@@ -52,15 +57,48 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 			return t, true
 		}
 	}
-	for i, n := to, 0; i < len(toks) && n < lookAhead; i, n = i+1, n+1 {
+	window := lookAhead
+	if opensSentence(toks, from) {
+		window = clauseWindow // "On Tuesday, the Abortion Rights Action League plans to hold"
+	}
+	for i, n := to, 0; i < len(toks) && n < window; i, n = i+1, n+1 {
 		if toks[i].paraBreak || endsSentence(&toks[i]) || toks[i].has(catClauseBreak) {
 			break
+		}
+		if window > lookAhead && toks[i].key == "that" {
+			break // "On 15 March, Nixon implied that the U.S. would ...": another clause's verb
 		}
 		if t, ok := cue(toks, i); ok {
 			return t, true
 		}
 	}
+	if ahead {
+		return tenseFuture, true
+	}
 	return tensePast, false
+}
+
+// opensSentence reports an expression that opens its sentence, alone or
+// after a preposition ("On Tuesday, ..."): it dates the main clause, whose
+// verb comes after the subject, however long.
+func opensSentence(toks []token, from int) bool {
+	i := from - 1
+	if i >= 0 && toks[i].kind == tokWord && (toks[i].key == "on" || toks[i].key == "in") {
+		i--
+	}
+	return i < 0 || toks[i+1].paraBreak || endsSentence(&toks[i])
+}
+
+// frontedDeadline reports a deadline opening its sentence, "Until
+// Thursday, they had not called him a suspect": the clause's own verb
+// says whether the deadline is past, and only without one is it ahead.
+func frontedDeadline(toks []token, from int) bool {
+	i := from - 1
+	if i >= 0 && toks[i].key == "on" {
+		i--
+	}
+	return i >= 0 && toks[i].has(catDeadline) &&
+		(i == 0 || toks[i].paraBreak || endsSentence(&toks[i-1]))
 }
 
 // aheadMarker reports words right before an expression that put it after
@@ -96,6 +134,9 @@ func cue(toks []token, i int) (tense, bool) {
 		return tenseFuture, true
 	case t.has(catFutureLead):
 		// "due to", "expected to", "plans to", "scheduled for"
+		if i > 0 && toks[i-1].has(catPerfect) {
+			return tenseFuture, true // "has scheduled a news conference Thursday"
+		}
 		if i+1 >= len(toks) || toks[i+1].key != "to" && toks[i+1].key != "for" {
 			return 0, false
 		}
@@ -108,6 +149,10 @@ func cue(toks []token, i int) (tense, bool) {
 	case t.has(catPast):
 		if i > 0 && toks[i-1].has(catPassive) {
 			return 0, false // "will be held": a participle, not a past tense
+		}
+		if i+2 < len(toks) && toks[i+1].has(catFutureLead) && strings.HasSuffix(toks[i+1].key, "ing") &&
+			toks[i+2].key == "to" && (t.key == "was" || t.key == "were") {
+			return tenseFuture, true // "were planning to drive Monday": a plan still ahead
 		}
 		return tensePast, true
 	case t.has(catPresent):
