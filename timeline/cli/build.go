@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"io"
 	"net/url"
+	"os"
+	"runtime/pprof"
 	"path/filepath"
 	"strings"
 	"unicode"
@@ -43,6 +45,7 @@ func (e *env) buildCmd(args []string) error {
 	dest := fs.String("dest", "", "the folder to write the site to (default public, beside the config file)")
 	noCache := fs.Bool("no-cache", false, "work out every article afresh, neither reading nor writing the build cache")
 	baseURL := fs.String("base-url", "", "where the site will be published, such as https://USER.github.io/REPO/;\nwins over [site] base_url (default: that, else none)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for 'go tool pprof'")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -56,6 +59,13 @@ func (e *env) buildCmd(args []string) error {
 	cfg, err := e.loadConfig(fs, *cfgPath)
 	if err != nil {
 		return err
+	}
+	if *cpuProfile != "" {
+		stop, err := startCPUProfile(*cpuProfile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	res, err := e.buildWith(cfg, *dest, *baseURL, !*noCache)
 	if err != nil {
@@ -218,4 +228,18 @@ func displayPath(p string) string {
 		}
 	}
 	return p
+}
+
+// startCPUProfile profiles the process into the file name until the
+// returned function is called.
+func startCPUProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
