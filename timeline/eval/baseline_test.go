@@ -17,7 +17,7 @@ var update = flag.Bool("update", false, "rewrite testdata/baseline.json with the
 
 // slack is how many points a score may fall below its baseline: enough for
 // a fix that trades one expression for another, not for a regression.
-const slack = 2.0
+const slack = 0.5
 
 const baselineFile = "testdata/baseline.json"
 
