@@ -73,7 +73,7 @@ func TestBaseline(t *testing.T) {
 				case !ok:
 					t.Errorf("%s: no baseline in %s; run with -update", m, baselineFile)
 				case now < was-slack:
-					t.Errorf("%s = %.2f, more than %.0f points below the baseline %.2f", m, now, slack, was)
+					t.Errorf("%s = %.2f, more than %.1f points below the baseline %.2f", m, now, slack, was)
 				case now > was+slack:
 					t.Logf("%s = %.2f, up from %.2f: record it with -update", m, now, was)
 				}
