@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/project"
 	"conflict-timeline/timeline/timeml"
 )
@@ -98,7 +99,7 @@ func (a Article) Bytes() []byte {
 	if a.Date.IsZero() {
 		b.WriteString(a.Title + "\n\n")
 	} else {
-		fmt.Fprintf(&b, "+++\ntitle = %s\ndate = %s\n+++\n\n", tomlString(a.Title), a.Date.Format("2006-01-02"))
+		fmt.Fprintf(&b, "+++\ntitle = %s\ndate = %s\n+++\n\n", config.Quote(a.Title), a.Date.Format("2006-01-02"))
 	}
 	b.WriteString(a.Body)
 	return []byte(b.String())
@@ -122,22 +123,4 @@ func MakeProject(dir string, srcs []Source, n int, dated bool) error {
 		return err
 	}
 	return WriteArticles(filepath.Join(dir, "articles"), srcs, 0, n, dated)
-}
-
-// tomlString quotes s as a TOML basic string, control characters left out.
-func tomlString(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r < ' ' || r == 0x7f:
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }

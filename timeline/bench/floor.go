@@ -2,6 +2,7 @@ package bench
 
 import (
 	"bytes"
+	"conflict-timeline/timeline/config"
 	"context"
 	"errors"
 	"fmt"
@@ -77,7 +78,7 @@ func WriteFloor(dir string, srcs []Source, pages int) error {
 	for i := range pages - 1 {
 		a := MakeArticle(srcs, i, true)
 		body, _, _ := strings.Cut(a.Body, "\n\n")
-		page := fmt.Sprintf("+++\ntitle = %s\ndate = %s\n+++\n\n%s\n", tomlString(a.Title), cmpDate(a), body)
+		page := fmt.Sprintf("+++\ntitle = %s\ndate = %s\n+++\n\n%s\n", config.Quote(a.Title), cmpDate(a), body)
 		if err := os.WriteFile(filepath.Join(content, fmt.Sprintf("p%05d.md", i)), []byte(page), 0o644); err != nil {
 			return err
 		}

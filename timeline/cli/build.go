@@ -6,11 +6,9 @@ import (
 	"io"
 	"net/url"
 	"os"
-	"runtime/pprof"
 	"path/filepath"
+	"runtime/pprof"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"conflict-timeline/timeline/article"
 	"conflict-timeline/timeline/cache"
@@ -162,32 +160,8 @@ func reportUndated(w io.Writer, files []string, cfgFile string) {
 	fmt.Fprintf(w, "  Their dates that depend on the article's own (\"on Tuesday\", \"last month\") are left open, in the site's Undated part.\n")
 	fmt.Fprintf(w, "  Pin each one's date in %s (YYYY-MM-DD, or YYYY-MM, YYYY-Www or YYYY when only that is known):\n", cmp.Or(cfgFile, config.DefaultFile))
 	for _, f := range files {
-		fmt.Fprintf(w, "    [articles.%s]\n    date = \"YYYY-MM-DD\"\n", tomlQuote(f))
+		fmt.Fprintf(w, "    [articles.%s]\n    date = \"YYYY-MM-DD\"\n", config.Quote(f))
 	}
-}
-
-// tomlQuote writes s as a TOML basic string, which config.toml reads back
-// as s: every character that is not printable escaped as \uXXXX.
-func tomlQuote(s string) string {
-	var b strings.Builder
-	b.WriteByte('"')
-	for _, r := range s {
-		switch {
-		case r == '"' || r == '\\':
-			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == utf8.RuneError || !unicode.IsPrint(r) && r != ' ':
-			if r > 0xFFFF {
-				fmt.Fprintf(&b, "\\U%08X", r)
-			} else {
-				fmt.Fprintf(&b, "\\u%04X", r)
-			}
-		default:
-			b.WriteRune(r)
-		}
-	}
-	b.WriteByte('"')
-	return b.String()
 }
 
 // summarize says what was built and, after a build of its own, where to

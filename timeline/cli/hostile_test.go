@@ -3,7 +3,6 @@ package cli
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/BurntSushi/toml"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -244,18 +243,4 @@ func quoteName(path string) string {
 		}
 	}
 	return path
-}
-
-// TestTOMLQuote: the pin a build suggests for any file name reads back
-// as that name.
-func TestTOMLQuote(t *testing.T) {
-	for _, name := range []string{"a.txt", "new\nline.txt", "rtl\u202etxt.md", "ctrl\x01\x1b[31m.txt", `quote".txt`, `back\slash.txt`, "Alep – Août.md", "\U0001F600.txt"} {
-		var v struct {
-			Articles map[string]struct{ Date string } `toml:"articles"`
-		}
-		src := "[articles." + tomlQuote(name) + "]\nDate = \"2016\"\n"
-		if _, err := toml.Decode(src, &v); err != nil || len(v.Articles) != 1 || v.Articles[name].Date != "2016" {
-			t.Errorf("%q: %s gives %v, %v", name, src, v.Articles, err)
-		}
-	}
 }
