@@ -38,6 +38,10 @@ func normDuration(c *context, m *match) (result, bool) {
 		s.half = true
 	case "range":
 		n = "X"
+	case "trailing":
+		if s.unit != "W" && s.unit != "D" {
+			return result{}, false // "over the past year": the corpus reads the calendar year
+		}
 	}
 	if s.half && n != "X" {
 		return halfDuration(s, n)
