@@ -204,7 +204,7 @@ func normShift(c *context, m *match) (result, bool) {
 	case gCentury:
 		g, step = gYear, 100*n
 	}
-	if g == gYear && n == 1 && !c.narrative && (c.lastAt[gQuarter].known() || namesQuarter(c, m)) {
+	if g == gYear && n == 1 && !c.narrative && (namesQuarter(c, m) || c.lastAt[gQuarter].known() && reportsFigure(c, m)) {
 		// in a report on a quarter, "a year earlier" and "the year-ago
 		// period" are that quarter's year-ago counterpart
 		if q := c.reportQuarter(); q.known() {
@@ -229,6 +229,44 @@ func namesQuarter(c *context, m *match) bool {
 		}
 	}
 	return false
+}
+
+// figureWords mark a sentence that reports a period's results: profit,
+// sales, a dividend, an amount of money.
+var figureWords = map[string]bool{
+	"net": true, "earnings": true, "earned": true, "profit": true, "profits": true,
+	"revenue": true, "revenues": true, "sales": true, "income": true, "loss": true,
+	"losses": true, "results": true, "share": true, "cents": true, "pence": true,
+	"dividend": true, "quarter": true, "period": true, "$": true, "#": true,
+}
+
+// reportsFigure reports whether the sentence around m reports a figure of
+// a period: in a report on a quarter, "$84.9 million a year earlier" is
+// the year-ago quarter, but "13 facilities, up from seven a year ago" is
+// a count a year before the report.
+func reportsFigure(c *context, m *match) bool {
+	for i := m.from - 1; i >= 0 && m.from-i <= clauseWindow; i-- {
+		if endsSentence(&c.toks[i]) || c.toks[i+1].paraBreak {
+			break
+		}
+		if figureWord(c, i) {
+			return true
+		}
+	}
+	for i := m.to; i < len(c.toks) && i-m.to < clauseWindow; i++ {
+		if c.toks[i].paraBreak || endsSentence(&c.toks[i]) {
+			break
+		}
+		if figureWord(c, i) {
+			return true
+		}
+	}
+	return false
+}
+
+func figureWord(c *context, i int) bool {
+	t := &c.toks[i]
+	return t.kind != tokNum && figureWords[lower(c.text[t.start:t.end])]
 }
 
 // stepAt converts step units of g into units of a coarser granularity
