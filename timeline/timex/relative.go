@@ -286,8 +286,23 @@ func stepAt(have, g gran, step int) int {
 	return 0
 }
 
+// inName reports a capitalized word, as "Today", that continues a name:
+// the word before it is capitalized too and does not open the sentence.
+func inName(c *context, i int) bool {
+	t := &c.toks[i]
+	if i < 2 || !startsUpper(c.text[t.start:t.end]) || t.paraBreak {
+		return false
+	}
+	prev, before := &c.toks[i-1], &c.toks[i-2]
+	return prev.kind == tokWord && startsUpper(c.text[prev.start:prev.end]) &&
+		!prev.paraBreak && !endsSentence(before) && before.kind != tokPunct
+}
+
 // normDeictic resolves today, yesterday, tomorrow, tonight, overnight.
 func normDeictic(c *context, m *match) (result, bool) {
+	if m.to == m.from+1 && inName(c, m.from) {
+		return result{}, false // "VOA Today", "USA Today": a programme, a paper
+	}
 	s := &m.s
 	b := c.now()
 	offset, night := 0, false
