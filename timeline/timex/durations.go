@@ -18,8 +18,14 @@ func normDuration(c *context, m *match) (result, bool) {
 		return r, true // "five days after the fall of Girona"
 	}
 	s := &m.s
-	if m.rule.arg == "plural" && (!s.plural || s.numSet) {
+	if (m.rule.arg == "plural" || m.rule.arg == "phase") && (!s.plural || s.numSet) {
 		return result{}, false // "years", "recent weeks": a plural alone
+	}
+	if m.rule.arg == "phase" {
+		if s.unit[0] == 'T' {
+			return result{}, false // "the early hours of Thursday" is a part of a day
+		}
+		s.mod = "" // "the early years" is a stretch of some years, not a start
 	}
 	n := "1"
 	switch {
