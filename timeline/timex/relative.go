@@ -159,6 +159,12 @@ func normShift(c *context, m *match) (result, bool) {
 	s := &m.s
 	base, dir := c.now(), -1
 	g := unitGran(s.unit)
+	if m.rule.arg == "near" {
+		if s.plural || !eventFollows(c, m.to+1) {
+			return result{}, false
+		}
+		return nearEvent(base, g, s.mod)
+	}
 	arg, event := strings.CutSuffix(m.rule.arg, "-event")
 	if event && (!s.plural || s.numSet) {
 		return result{}, false
@@ -218,6 +224,32 @@ func normShift(c *context, m *match) (result, bool) {
 	}
 	p := base.shift(g, dir*step)
 	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// nearEvent is "the week following the squeeze": a week of the
+// reference year next to an event the words do not date, 1989-WXX; not
+// the reference week, which the words do not say.
+func nearEvent(base point, g gran, mod string) (result, bool) {
+	if g != gWeek && g != gMonth {
+		return result{}, false
+	}
+	y := unknownYear
+	if base.known() {
+		y = base.y
+	}
+	p := point{g: g, y: y}
+	return result{typ: Date, value: p.String(), mod: mod}, true
+}
+
+// eventWords open a noun phrase that names an event, not a date:
+// "following [the] squeeze", "after [last] month's vote".
+var eventWords = map[string]bool{
+	"the": true, "a": true, "an": true, "his": true, "her": true, "their": true,
+	"its": true, "last": true, "this": true, "that": true,
+}
+
+func eventFollows(c *context, i int) bool {
+	return i < len(c.toks) && !c.toks[i].paraBreak && eventWords[c.toks[i].key]
 }
 
 // namesQuarter reports whether the words of m name a quarter or a period
