@@ -141,6 +141,10 @@ type word struct {
 	key     string
 	entries []entry
 	rules   []*rule
+	// next files the rules by the word of the token after this one, and
+	// free are those that need no particular next token: see fileByNext.
+	next map[*word][]*rule
+	free []*rule
 }
 
 // vocabulary is every word a lexicon entry, a rule, a modifier or a tense

@@ -250,8 +250,12 @@ func parseElem(f string) (elem, error) {
 // Each vocabulary word carries the rules that can start with it (by the
 // word itself or by one of its categories); numbers are filed by the
 // number shape their first element wants, so "1,200" never tries a year.
+// A word's rules are filed again by the word after it (fileByNext).
 type ruleIndex struct {
-	vocab   *vocabulary
+	vocab *vocabulary
+	// exact reports that no literal is the empty word, so that a word the
+	// engine does not know (no vocabulary word, empty key) matches none.
+	exact   bool
 	byShape [bHHMM + 1][]*rule
 	// ordRules start with an ordinal: "20th" is a number that reads as one
 	ordRules []*rule
@@ -300,7 +304,154 @@ func newRuleIndex(rules []*rule, lex *lexicon, extra []string) *ruleIndex {
 			}
 		}
 	}
+	_, empty := v.words[""]
+	ix.exact = !empty
+	ix.fileByNext(v)
 	return ix
+}
+
+// fileByNext splits each word's rules by the token after it, so that "the
+// government" tries none of the many rules that start with "the". For
+// each rule it works out which elements can be the one that takes the
+// next token (see nextElems); a rule whose next element is a literal or a
+// category can only match before the words that are that literal or have
+// that category. Each list keeps the order of the word's rules, and what a
+// list lets through is still matched in full: the lists only spare
+// attempts that must fail.
+func (ix *ruleIndex) fileByNext(v *vocabulary) {
+	byCat := map[category][]*word{}
+	for _, w := range v.words {
+		for _, e := range w.entries {
+			if ws := byCat[e.cat]; len(ws) == 0 || ws[len(ws)-1] != w {
+				byCat[e.cat] = append(byCat[e.cat], w)
+			}
+		}
+	}
+	for _, w := range v.words {
+		if len(w.rules) == 0 {
+			continue
+		}
+		filed := map[*word][]*rule{}
+		for _, r := range w.rules {
+			elems, free := nextElems(w, r.elems, 0)
+			if free {
+				w.free = append(w.free, r)
+				continue
+			}
+			for _, e := range elems {
+				for _, key := range e.words {
+					filed[v.words[key]] = appendRule(filed[v.words[key]], r)
+				}
+				for _, nw := range byCat[e.cat] {
+					filed[nw] = appendRule(filed[nw], r)
+				}
+			}
+		}
+		w.fileNext(filed)
+	}
+}
+
+// fileNext sets w.next from the rules filed under each next word: those
+// and the free ones, in the order of w.rules.
+func (w *word) fileNext(filed map[*word][]*rule) {
+	w.next = make(map[*word][]*rule, len(filed))
+	for nw, rs := range filed {
+		var list []*rule
+		for _, r := range w.rules {
+			if slices.Contains(w.free, r) || slices.Contains(rs, r) {
+				list = append(list, r)
+			}
+		}
+		w.next[nw] = list
+	}
+}
+
+// nextElems returns the elements of elems, from k on, that can take the
+// token after one that reads as word w when a match starts there: one of
+// them must match that token for the rule to match. free reports that no
+// such condition holds: the pattern can end or look past the next token
+// without taking it, or an abbreviation may take it as its dot.
+func nextElems(w *word, elems []elem, k int) (next []*elem, free bool) {
+	if k == len(elems) {
+		return nil, true
+	}
+	e := &elems[k]
+	if e.negate || e.peek {
+		return nextElems(w, elems, k+1) // a look at the first token only
+	}
+	if e.optional {
+		next, free = nextElems(w, elems, k+1)
+	}
+	if !free && canStart(w, e) {
+		if takesDot(w, e) {
+			return nil, true
+		}
+		taken, f := afterFirst(elems, k+1)
+		next, free = append(next, taken...), f
+	}
+	return next, free
+}
+
+// afterFirst is nextElems once the first token is taken: the elements
+// from k on that can take the next token.
+func afterFirst(elems []elem, k int) (next []*elem, free bool) {
+	for ; k < len(elems); k++ {
+		e := &elems[k]
+		if e.negate {
+			return nil, true
+		}
+		next = append(next, e)
+		if !e.optional || e.peek {
+			return next, false
+		}
+	}
+	return nil, true
+}
+
+// canStart reports whether e may match a token that reads as w. It may
+// say yes wrongly, never no: numbers and ordinals are not judged by word.
+func canStart(w *word, e *elem) bool {
+	switch {
+	case e.words != nil:
+		return slices.Contains(e.words, w.key)
+	case e.builtin != bNone || e.cat == catOrd:
+		return true
+	}
+	return slices.ContainsFunc(w.entries, func(en entry) bool { return en.cat == e.cat })
+}
+
+// takesDot reports whether e may take two tokens at a word that reads as
+// w: an abbreviation with its dot, "Aug.".
+func takesDot(w *word, e *elem) bool {
+	if e.words != nil || e.builtin != bNone {
+		return false
+	}
+	return slices.ContainsFunc(w.entries, func(en entry) bool { return en.cat == e.cat && en.abbr })
+}
+
+// rulesBefore returns the rules of w that can match before token i+1: all
+// of them unless the next token is one whose readings are known (a word,
+// not a number, that reads as itself, or a word the engine does not know).
+func (ix *ruleIndex) rulesBefore(w *word, toks []token, i int) []*rule {
+	if w.next == nil {
+		return w.rules
+	}
+	if i+1 >= len(toks) || toks[i+1].paraBreak {
+		return w.free
+	}
+	t := &toks[i+1]
+	switch {
+	case t.kind == tokNum:
+		return w.rules
+	case t.w == nil && t.key == "" && ix.exact:
+		return w.free
+	case t.w != nil && t.w.key != "" && t.key == t.w.key:
+		if rs, ok := w.next[t.w]; ok {
+			return rs
+		}
+		return w.free
+	}
+	return w.rules
 }
 
 // appendRule adds r to rules unless it is there already.
@@ -349,7 +500,7 @@ func (ix *ruleIndex) matchesAt(text string, toks []token, i int, buf []match) []
 	}
 	t := &toks[i]
 	if t.w != nil {
-		try(t.w.rules)
+		try(ix.rulesBefore(t.w, toks, i))
 	}
 	if t.kind == tokNum {
 		if isOrdinalSuffix(t.suffix) {
