@@ -185,11 +185,11 @@ func (v *vocabulary) lookup(key string) *word {
 	return v.words[key]
 }
 
-// fold returns the vocabulary's key for s, or "" when s is no word the
-// engine knows. buf is scratch space, returned for reuse.
-func (v *vocabulary) fold(s string, buf []byte) (string, []byte) {
+// fold returns the vocabulary word of s, whatever its case, or nil when s
+// is no word the engine knows. buf is scratch space, returned for reuse.
+func (v *vocabulary) fold(s string, buf []byte) (*word, []byte) {
 	if len(s) > maxWordLen || s[0] < utf8.RuneSelf && !v.maybe[len(s)][s[0]] {
-		return "", buf
+		return nil, buf
 	}
 	ascii, upper := true, false
 	for i := 0; i < len(s); i++ {
@@ -203,14 +203,14 @@ func (v *vocabulary) fold(s string, buf []byte) (string, []byte) {
 	switch {
 	case !ascii:
 		if w := v.words[lowerSlow(s)]; w != nil {
-			return w.key, buf
+			return w, buf
 		}
-		return "", buf
+		return nil, buf
 	case !upper:
 		if w := v.words[s]; w != nil {
-			return w.key, buf
+			return w, buf
 		}
-		return "", buf
+		return nil, buf
 	}
 	buf = buf[:0]
 	for i := 0; i < len(s); i++ {
@@ -221,7 +221,7 @@ func (v *vocabulary) fold(s string, buf []byte) (string, []byte) {
 		buf = append(buf, c)
 	}
 	if w := v.words[string(buf)]; w != nil { // the conversion does not allocate
-		return w.key, buf
+		return w, buf
 	}
-	return "", buf
+	return nil, buf
 }

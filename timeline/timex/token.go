@@ -105,17 +105,20 @@ func tokenizeFrom(text string, from int, para bool, toks []token, v *vocabulary)
 		}
 		var t token
 		switch {
-		case isDigit(c):
-			t = scanNumber(text, i)
 		case isLetter(r):
 			t = scanWord(text, i)
-			t.key, fold = v.fold(text[t.start:t.end], fold)
+			if t.w, fold = v.fold(text[t.start:t.end], fold); t.w != nil {
+				t.key = t.w.key
+			}
+		case isDigit(c):
+			t = scanNumber(text, i)
+			t.w = v.lookup(t.key)
 		default:
 			t = token{start: i, end: i + size, kind: tokPunct}
 			t.key = punctKey(text[i:i+size], r)
+			t.w = v.lookup(t.key)
 		}
 		t.space, t.paraBreak = space, para
-		t.w = v.lookup(t.key)
 		toks = append(toks, t)
 		space, para, newlines = false, false, 0
 		i = t.end
