@@ -1,0 +1,64 @@
+package theme
+
+import (
+	"io/fs"
+	"regexp"
+	"strings"
+	"testing"
+)
+
+var (
+	action = regexp.MustCompile(`(?s)\{\{.*?\}\}`)
+	tag    = regexp.MustCompile(`(?s)<[^>]*>`)
+	entity = regexp.MustCompile(`&[#a-zA-Z0-9]+;`)
+	word   = regexp.MustCompile(`\pL{2,}`)
+)
+
+// stillWritten are the templates that still write words of their own
+// ("RSS feed", "from … to", "Source"): they are to move to i18n/en.toml.
+// A template taken off the list may not gain words again, and one that
+// loses its last word must come off it.
+var stillWritten = map[string]bool{
+	"layouts/_partials/chart.html":  true,
+	"layouts/_partials/facets.html": true,
+	"layouts/_partials/footer.html": true,
+	"layouts/_partials/parts.html":  true,
+	"layouts/_partials/pin.html":    true,
+	"layouts/_shortcodes/stat.html": true,
+	"layouts/events/page.html":      true,
+	"layouts/home.html":             true,
+	"layouts/months/page.html":      true,
+	"layouts/sources/page.html":     true,
+	"layouts/sources/section.html":  true,
+	"layouts/term.html":             true,
+}
+
+// TestWordsComeFromI18n: what a reader sees in a page's text is the
+// theme's i18n/ words or the timeline's data, never words written into a
+// template, so a project can translate or reword every one of them.
+// (Words in attributes and scripts are not checked here.)
+func TestWordsComeFromI18n(t *testing.T) {
+	err := fs.WalkDir(FS, "layouts", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(name, ".html") {
+			return err
+		}
+		b, err := fs.ReadFile(FS, name)
+		if err != nil {
+			return err
+		}
+		text := action.ReplaceAllString(string(b), " ")
+		text = tag.ReplaceAllString(text, " ")
+		text = entity.ReplaceAllString(text, " ")
+		w := word.FindAllString(text, 5)
+		switch {
+		case len(w) > 0 && !stillWritten[name]:
+			t.Errorf("%s: words written into the template, not taken from i18n: %q", name, w)
+		case len(w) == 0 && stillWritten[name]:
+			t.Errorf("%s takes all its words from i18n now: take it off stillWritten", name)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
