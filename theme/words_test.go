@@ -20,14 +20,11 @@ var (
 // loses its last word must come off it.
 var stillWritten = map[string]bool{
 	"layouts/_partials/chart.html":  true,
-	"layouts/_partials/facets.html": true,
-	"layouts/_partials/footer.html": true,
 	"layouts/_partials/parts.html":  true,
 	"layouts/_partials/pin.html":    true,
 	"layouts/_shortcodes/stat.html": true,
 	"layouts/events/page.html":      true,
 	"layouts/home.html":             true,
-	"layouts/months/page.html":      true,
 	"layouts/sources/page.html":     true,
 	"layouts/sources/section.html":  true,
 	"layouts/term.html":             true,
