@@ -11,6 +11,7 @@ import (
 
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/internal/workers"
 )
 
 // The collection pass. The articles of one folder are about one conflict,
@@ -33,7 +34,7 @@ import (
 // the scheduling either.
 func collect(arts []*article.Article, states []state, now time.Time) {
 	names := make([]map[name]bool, len(arts))
-	each(len(arts), func(_, i int) { names[i] = namesOf(arts[i].Title + "\n" + arts[i].Text) })
+	workers.Each(len(arts), func(_, i int) { names[i] = namesOf(arts[i].Title + "\n" + arts[i].Text) })
 	idx := indexNames(names)
 	slugs := make([]string, len(arts))
 	for i, a := range arts {
@@ -64,8 +65,8 @@ func collectRound(idx *nameIndex, states []state, slugs []string, changed []bool
 		before[i], drawn[i] = s.anchor, s.drawnFrom
 	}
 	found := make([]*drawing, len(states))
-	scratch := make([]*relScratch, workers())
-	each(len(states), func(w, i int) {
+	scratch := make([]*relScratch, workers.Count())
+	workers.Each(len(states), func(w, i int) {
 		s := &states[i]
 		if s.settled || s.anchor.Precision == timeline.PrecisionDay || (changed != nil && !idx.nearAny(i, changed)) {
 			return

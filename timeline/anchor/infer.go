@@ -5,6 +5,7 @@ import (
 
 	"conflict-timeline/timeline"
 	"conflict-timeline/timeline/article"
+	"conflict-timeline/timeline/internal/workers"
 )
 
 // Article anchors one article by what it says of itself: a pin, its
@@ -22,7 +23,7 @@ func Article(a *article.Article, opt Options) Anchor {
 // on the order of arts.
 func Articles(arts []*article.Article, opt Options) []Anchor {
 	states := make([]state, len(arts))
-	each(len(arts), func(_, i int) { states[i] = own(arts[i], opt) })
+	workers.Each(len(arts), func(_, i int) { states[i] = own(arts[i], opt) })
 	collect(arts, states, opt.now())
 	out := make([]Anchor, len(states))
 	for i, s := range states {

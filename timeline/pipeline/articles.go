@@ -4,14 +4,13 @@ import (
 	"fmt"
 	"math"
 	"path/filepath"
-	"runtime"
-	"sync"
 
 	"conflict-timeline/timeline/anchor"
 	"conflict-timeline/timeline/article"
 	"conflict-timeline/timeline/cache"
 	"conflict-timeline/timeline/event"
 	"conflict-timeline/timeline/internal/progress"
+	"conflict-timeline/timeline/internal/workers"
 	"conflict-timeline/timeline/timex"
 )
 
@@ -113,26 +112,6 @@ type anchorOf struct {
 	Reasons []string
 }
 
-// parallel runs f on each of n items over the machine's workers. Each
-// worker has a w of its own, zero at first, for what it must not share.
-func parallel[W any](n int, f func(w *W, i int)) {
-	jobs := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
-		wg.Go(func() {
-			var w W
-			for i := range jobs {
-				f(&w, i)
-			}
-		})
-	}
-	for i := range n {
-		jobs <- i
-	}
-	close(jobs)
-	wg.Wait()
-}
-
 // resolveAll resolves each article under its anchor. An article the
 // resolver fails on is reported and left out (its input has no Article);
 // one with more expressions than maxExpr keeps the first so many and is
@@ -142,7 +121,7 @@ func resolveAll(arts []*article.Article, anchors []anchor.Anchor, keys []cache.K
 	exprKeys := make([]cache.Key, len(arts))
 	problems := make([]error, len(arts))
 	count := prog.Count("resolving dates", len(arts), "article")
-	parallel(len(arts), func(_ *struct{}, i int) {
+	workers.Each(len(arts), func(_, i int) {
 		defer count.Add(1)
 		a := arts[i]
 		exprKeys[i] = opt.Cache.Hash("expressions").Key(keys[i]).JSON(beliefOf(anchors[i])).Int(maxExpr).Sum()
@@ -181,17 +160,18 @@ func tellAll(inputs []event.Input, exprKeys []cache.Key, gaz event.Gazetteer, op
 	problems := make([]error, len(inputs))
 	gazKey := opt.Cache.Hash("gazetteer").JSON(gaz).Sum()
 	count := prog.Count("extracting events", len(inputs), "article")
-	parallel(len(inputs), func(x **event.Extractor, i int) {
+	extractors := make([]*event.Extractor, workers.Count())
+	workers.Each(len(inputs), func(w, i int) {
 		defer count.Add(1)
 		in := inputs[i]
 		k := opt.Cache.Hash("events").Key(exprKeys[i]).JSON(anchorOf{beliefOf(in.Anchor), in.Anchor.Reasons}).Key(gazKey).Sum()
 		if opt.Cache.Get(k, &told[i]) {
 			return
 		}
-		if *x == nil {
-			*x = event.NewExtractor(gaz)
+		if extractors[w] == nil {
+			extractors[w] = event.NewExtractor(gaz)
 		}
-		if err := guard(func() { told[i] = (*x).Article(in) }); err != nil {
+		if err := guard(func() { told[i] = extractors[w].Article(in) }); err != nil {
 			told[i] = event.Told{}
 			problems[i] = &StepError{Step: "extracting events", File: in.Article.Path, Err: err, Lost: "its events are left out"}
 			return

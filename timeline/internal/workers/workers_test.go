@@ -1,4 +1,4 @@
-package anchor
+package workers
 
 import (
 	"fmt"
@@ -9,11 +9,11 @@ import (
 // TestEach: every index is worked on once, whatever the count, and a
 // panic reaches the caller, the one of the least index.
 func TestEach(t *testing.T) {
-	for _, n := range []int{0, 1, eachChunk, 3*eachChunk + 1, 1000} {
+	for _, n := range []int{0, 1, maxChunk, 3*maxChunk + 1, 1000} {
 		calls := make([]atomic.Int32, n)
-		each(n, func(w, i int) {
-			if w < 0 || w >= workers() {
-				t.Errorf("worker %d of %d", w, workers())
+		Each(n, func(w, i int) {
+			if w < 0 || w >= Count() {
+				t.Errorf("worker %d of %d", w, Count())
 			}
 			calls[i].Add(1)
 		})
@@ -26,7 +26,7 @@ func TestEach(t *testing.T) {
 	for range 20 {
 		got := func() (p any) {
 			defer func() { p = recover() }()
-			each(1000, func(_, i int) {
+			Each(1000, func(_, i int) {
 				if i == 997 || i == 40 || i == 41 {
 					panic(fmt.Sprint("at ", i))
 				}
