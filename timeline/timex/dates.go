@@ -61,6 +61,10 @@ func normDate(c *context, m *match) (result, bool) {
 		p.g, p.m = gQuarter, s.ord
 	case s.unit == "Q" && s.ord == -1:
 		p.g, p.m = gQuarter, 4
+	case m.rule.arg == "Q" && (p.y != 0 || s.relSet) && !saysQuarter(c, m) && spansMonths(c, m.from):
+		// "for the nine months, against a loss in the 1988 period": those
+		// months of 1988, which only the year holds
+		p.g = gYear
 	case m.rule.arg == "Q":
 		// "the latest quarter", "the 1988 quarter", "last year's
 		// period": the quarter the report is about, in the year said

@@ -210,7 +210,7 @@ func normShift(c *context, m *match) (result, bool) {
 	case gCentury:
 		g, step = gYear, 100*n
 	}
-	if g == gYear && n == 1 && !c.narrative && (namesQuarter(c, m) || c.lastAt[gQuarter].known() && reportsFigure(c, m)) {
+	if g == gYear && n == 1 && !c.narrative && (namesQuarter(c, m) || c.lastAt[gQuarter].known() && reportsFigure(c, m) && !spansMonths(c, m.from)) {
 		// in a report on a quarter, "a year earlier" and "the year-ago
 		// period" are that quarter's year-ago counterpart
 		if q := c.reportQuarter(); q.known() {
@@ -257,6 +257,38 @@ func eventFollows(c *context, i int) bool {
 func namesQuarter(c *context, m *match) bool {
 	for _, t := range c.toks[m.from:m.to] {
 		if t.key == "quarter" || t.key == "period" {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceWindow bounds how far back a sentence is read for the months
+// it reports on: a long sentence of figures still ends within it.
+const sentenceWindow = 64
+
+// spansMonths reports whether the sentence before token i reports on a
+// run of months shorter than a year: "for the nine months, net was $18.9
+// million, against a loss a year earlier" compares with the same months
+// of the year before, a period that only that year holds, not the
+// quarter the report is otherwise about.
+func spansMonths(c *context, i int) bool {
+	for j := i - 1; j > 0 && i-j <= sentenceWindow; j-- {
+		if endsSentence(&c.toks[j]) || c.toks[j+1].paraBreak {
+			break
+		}
+		if n := &c.toks[j-1]; c.toks[j].key == "months" && n.kind == tokNum && n.num > 1 && n.num < 12 {
+			return true
+		}
+	}
+	return false
+}
+
+// saysQuarter reports whether the words of m say "quarter", not only
+// "period".
+func saysQuarter(c *context, m *match) bool {
+	for _, t := range c.toks[m.from:m.to] {
+		if t.key == "quarter" {
 			return true
 		}
 	}
