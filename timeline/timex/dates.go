@@ -134,10 +134,12 @@ func (c *context) reportQuarter() point {
 
 // noteQuarter keeps q as the reported quarter if it had ended by the
 // anchor and is the latest such named: "third-quarter profit rose ...
-// after a flat second quarter" still reports on the third.
-func (c *context) noteQuarter(q point) {
+// after a flat second quarter" still reports on the third. A quarter
+// said to have ended has, whatever its number: "the fourth quarter ended
+// Sept. 30" in November is a fiscal year's, and reported on.
+func (c *context) noteQuarter(q point, saidEnded bool) {
 	ended := c.anchor.coarsen(gQuarter).shift(gQuarter, -1)
-	if comparePeriods(q, ended) <= 0 && (!c.reported.known() || comparePeriods(q, c.reported) > 0) {
+	if (saidEnded || comparePeriods(q, ended) <= 0) && (!c.reported.known() || comparePeriods(q, c.reported) > 0) {
 		c.reported = q
 	}
 }

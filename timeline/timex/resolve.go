@@ -222,7 +222,7 @@ func (c *context) remember(m *match, r result) {
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
 	if r.at.g == gQuarter && !c.narrative && c.anchor.known() {
-		c.noteQuarter(r.at)
+		c.noteQuarter(r.at, saidEnded(c, m, r.at))
 	}
 	if c.narrative {
 		c.tell(m, r)
@@ -362,4 +362,19 @@ func commonPeriod(points []point) point {
 		}
 	}
 	return point{g: gYear, y: unknownYear}
+}
+
+// saidEnded reports whether the words say that the quarter q had ended,
+// whatever its number: "the fourth quarter ended Sept. 30", or the
+// quarter under way at the anchor told in the past ("reported a decline
+// in fourth-quarter earnings" in November): a fiscal year's quarter.
+func saidEnded(c *context, m *match, q point) bool {
+	if m.to < len(c.toks) && (c.toks[m.to].key == "ended" || c.toks[m.to].key == "ending") {
+		return true
+	}
+	if comparePeriods(q, c.anchor.coarsen(gQuarter)) != 0 {
+		return false
+	}
+	t, found := clauseTense(c.toks, m.from, m.to)
+	return found && t == tensePast
 }
