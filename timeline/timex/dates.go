@@ -34,6 +34,9 @@ func normDate(c *context, m *match) (result, bool) {
 	if m.rule.arg == "year" && s.numSet && s.num >= 1000 && s.num < 2200 {
 		p.y = s.num // "the year two thousand"
 	}
+	if m.rule.arg == "any" {
+		p.y = unknownYear // "winter quarters": a kind of camp, any winter's
+	}
 	switch {
 	case s.decade != 0 && s.decade < 100 && s.era >= 0:
 		return result{}, false // "the 470s" is said with its era
