@@ -45,8 +45,11 @@ func normDuration(c *context, m *match) (result, bool) {
 	case "range":
 		n = "X"
 	case "trailing":
-		if s.unit != "W" && s.unit != "D" {
-			return result{}, false // "over the past year": the corpus reads the calendar year
+		if s.unit != "W" && s.unit != "D" && !c.narrative {
+			// "over the past year" in the news is the calendar year
+			// before the article's; a history has no such year to
+			// count from, and means the twelve months before its story
+			return result{}, false
 		}
 	}
 	if s.half && n != "X" {
