@@ -39,6 +39,7 @@ const (
 	actPeriodOf                // a part of a named period: "the end of July"
 	actRangeYear               // the second year of a range: "1990-95"
 	actHistRef                 // a vague reference marked in histories only: "former"
+	actNewsRef                 // a vague reference marked in news only: "may soon"
 )
 
 // actions names each action as rules.txt writes it.
@@ -48,6 +49,7 @@ var actions = map[string]action{
 	"set": actSet, "anaphor": actAnaphor, "parse": actParse,
 	"clock": actClock, "skip": actSkip, "rangeday": actRangeDay,
 	"periodof": actPeriodOf, "rangeyear": actRangeYear, "histref": actHistRef,
+	"newsref": actNewsRef,
 }
 
 // normalizers holds each action's normalizer.
@@ -68,6 +70,7 @@ var normalizers = [...]normalizer{
 	actPeriodOf:  normPeriodOf,
 	actRangeYear: normRangeYear,
 	actHistRef:   normHistRef,
+	actNewsRef:   normNewsRef,
 }
 
 // context carries what normalization needs beyond the match: the tokens

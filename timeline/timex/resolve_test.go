@@ -181,6 +181,36 @@ func TestNarrative(t *testing.T) {
 	}
 }
 
+// TestModeRefs checks the vague references one annotation convention
+// marks and the other does not: "former" only in histories (TIMEX2),
+// "may soon" only in news (TimeML).
+func TestModeRefs(t *testing.T) {
+	anchor := time.Date(2016, 8, 9, 0, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		text      string
+		narrative bool
+		want      string // the value found, "" for none
+	}{
+		{"Prosecutors may soon seek an indictment.", false, "FUTURE_REF"},
+		{"Prosecutors may soon seek an indictment.", true, ""},
+		{"The town soon fell.", false, ""},
+		{"The former king fled.", false, ""},
+		{"The former king fled.", true, "PAST_REF"},
+	} {
+		opt := timex.Options{Narrative: tc.narrative}
+		if !tc.narrative {
+			opt.Anchor = anchor
+		}
+		got := timex.Resolve(tc.text, opt)
+		switch {
+		case tc.want == "" && len(got) != 0:
+			t.Errorf("%q narrative=%v: got %v, want nothing", tc.text, tc.narrative, got)
+		case tc.want != "" && (len(got) != 1 || got[0].Value != tc.want):
+			t.Errorf("%q narrative=%v: got %v, want %s", tc.text, tc.narrative, got, tc.want)
+		}
+	}
+}
+
 // TestNoAnchor leaves the year unknown rather than guessing it.
 func TestNoAnchor(t *testing.T) {
 	got := timex.Resolve("Rebels attacked on August 7 and again on Sunday.", timex.Options{})
