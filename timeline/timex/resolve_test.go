@@ -196,6 +196,7 @@ func TestModeRefs(t *testing.T) {
 		{"The town soon fell.", false, ""},
 		{"The former king fled.", false, ""},
 		{"The former king fled.", true, "PAST_REF"},
+		{"Robert Angelo, formerly a vice president, resigned.", false, ""},
 	} {
 		opt := timex.Options{Narrative: tc.narrative}
 		if !tc.narrative {
