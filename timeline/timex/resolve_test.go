@@ -1,6 +1,7 @@
 package timex_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -185,7 +186,6 @@ func TestNarrative(t *testing.T) {
 // marks and the other does not: "former" only in histories (TIMEX2),
 // "may soon" only in news (TimeML).
 func TestModeRefs(t *testing.T) {
-	anchor := time.Date(2016, 8, 9, 0, 0, 0, 0, time.UTC)
 	for _, tc := range []struct {
 		text      string
 		narrative bool
@@ -208,6 +208,32 @@ func TestModeRefs(t *testing.T) {
 			t.Errorf("%q narrative=%v: got %v, want nothing", tc.text, tc.narrative, got)
 		case tc.want != "" && (len(got) != 1 || got[0].Value != tc.want):
 			t.Errorf("%q narrative=%v: got %v, want %s", tc.text, tc.narrative, got, tc.want)
+		}
+	}
+}
+
+// TestOfDate checks the extent of a duration with the date it falls in:
+// histories take "of 1915" into the duration, and the year still moves
+// the story; news tags the two apart.
+func TestOfDate(t *testing.T) {
+	text := "In the first ten months of 1915 Austria fought Italy. In March the offensive stalled."
+	for _, tc := range []struct {
+		narrative bool
+		want      []string
+	}{
+		{true, []string{"the first ten months of 1915 P10M", "March 1915-03"}},
+		{false, []string{"the first ten months P10M", "1915 1915", "March 2016-03"}},
+	} {
+		opt := timex.Options{Narrative: tc.narrative}
+		if !tc.narrative {
+			opt.Anchor = anchor
+		}
+		var got []string
+		for _, x := range timex.Resolve(text, opt) {
+			got = append(got, x.Text+" "+x.Value)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("narrative=%v: got %q, want %q", tc.narrative, got, tc.want)
 		}
 	}
 }
