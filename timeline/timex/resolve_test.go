@@ -182,9 +182,9 @@ func TestNarrative(t *testing.T) {
 	}
 }
 
-// TestModeRefs checks the vague references one annotation convention
-// marks and the other does not: "former" only in histories (TIMEX2),
-// "may soon" only in news (TimeML).
+// TestModeRefs checks the words one annotation convention marks and the
+// other does not: "former" and "the first hour of" only in histories
+// (TIMEX2), "may soon" only in news (TimeML).
 func TestModeRefs(t *testing.T) {
 	for _, tc := range []struct {
 		text      string
@@ -197,6 +197,8 @@ func TestModeRefs(t *testing.T) {
 		{"The former king fled.", false, ""},
 		{"The former king fled.", true, "PAST_REF"},
 		{"Robert Angelo, formerly a vice president, resigned.", false, ""},
+		{"Most casualties came in the first hour of the attack.", true, "PT1H"},
+		{"Most casualties came in the first hour of the attack.", false, ""},
 	} {
 		opt := timex.Options{Narrative: tc.narrative}
 		if !tc.narrative {
