@@ -13,6 +13,17 @@ func vagueSpan(s *slots) (result, bool) {
 }
 
 // normDuration writes a period: P4Y, P3D, PT2H, PXD for "several days".
+// normHistDur resolves, in narrative mode only, a unit that a history
+// reads as an amount of time though it names one: "during the last week of
+// August" is P1W in WikiWars' TIMEX2 annotation. In news the words fall to
+// the other rules ("the last week" before the article's date).
+func normHistDur(c *context, m *match) (result, bool) {
+	if !c.narrative {
+		return result{}, false
+	}
+	return normDuration(c, m)
+}
+
 func normDuration(c *context, m *match) (result, bool) {
 	if r, ok := countFromStory(c, m); ok {
 		return r, true // "five days after the fall of Girona"

@@ -47,6 +47,7 @@ const (
 	catDeadline
 	catClauseBreak
 	catPerfect
+	catDecadeWord
 )
 
 var categoryNames = map[string]category{
@@ -59,6 +60,7 @@ var categoryNames = map[string]category{
 	"present": catPresent, "needcap": catNeedCap,
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 	"clause-break": catClauseBreak, "perfect": catPerfect,
+	"decadeword": catDecadeWord,
 }
 
 // entry is one reading of a word: its category and value. code holds a

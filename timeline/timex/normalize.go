@@ -39,6 +39,8 @@ const (
 	actPeriodOf                // a part of a named period: "the end of July"
 	actRangeYear               // the second year of a range: "1990-95"
 	actHistRef                 // a vague reference marked in histories only: "former"
+	actNewsRef                 // a vague reference marked in news only: "may soon"
+	actHistDur                 // a duration marked in histories only: "the last week of August"
 )
 
 // actions names each action as rules.txt writes it.
@@ -48,6 +50,7 @@ var actions = map[string]action{
 	"set": actSet, "anaphor": actAnaphor, "parse": actParse,
 	"clock": actClock, "skip": actSkip, "rangeday": actRangeDay,
 	"periodof": actPeriodOf, "rangeyear": actRangeYear, "histref": actHistRef,
+	"newsref": actNewsRef, "histdur": actHistDur,
 }
 
 // normalizers holds each action's normalizer.
@@ -68,6 +71,8 @@ var normalizers = [...]normalizer{
 	actPeriodOf:  normPeriodOf,
 	actRangeYear: normRangeYear,
 	actHistRef:   normHistRef,
+	actNewsRef:   normNewsRef,
+	actHistDur:   normHistDur,
 }
 
 // context carries what normalization needs beyond the match: the tokens

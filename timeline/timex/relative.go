@@ -442,3 +442,14 @@ func normHistRef(c *context, m *match) (result, bool) {
 	}
 	return normRef(c, m)
 }
+
+// normNewsRef resolves a vague reference that news marks and histories do
+// not: "prosecutors may soon seek an indictment" is FUTURE_REF in news,
+// whose TimeML annotation marks "soon" beside a modal, and nothing in
+// narrative mode, whose TIMEX2 histories leave "soon" out.
+func normNewsRef(c *context, m *match) (result, bool) {
+	if c.narrative {
+		return result{}, false
+	}
+	return normRef(c, m)
+}

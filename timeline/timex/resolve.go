@@ -115,8 +115,32 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 		})
 		c.remember(m, r)
 		c.lastEnd = ext.to
+		if to, ok := e.ofDate(c, ext.to, r.typ, &out[len(out)-1], &buf); ok {
+			i, floor, c.lastEnd = to, to, to
+		}
 	}
 	return out, buf
+}
+
+// ofDate takes into a duration x, in narrative mode, the "of" phrase after
+// it that names its date, as histories (TIMEX2 extents) annotate it: "the
+// first ten months of 1915" is one expression, P10M, and 1915 still moves
+// the story. News (TimeML) tags the two apart. It returns the token after
+// the date and whether it took one.
+func (e *engine) ofDate(c *context, at int, typ Type, x *Timex, buf *[]match) (int, bool) {
+	toks := c.toks
+	if !c.narrative || typ != Duration || at+1 >= len(toks) || toks[at].key != "of" {
+		return 0, false
+	}
+	*buf = e.index.matchesAt(c.text, toks, at+1, *buf)
+	m, r, ok := firstResolved(c, *buf)
+	if !ok || m.rule.action == actSkip || r.typ != Date {
+		return 0, false
+	}
+	x.End = toks[m.to-1].end
+	x.Text = c.text[x.Start:x.End]
+	c.remember(m, r)
+	return m.to, true
 }
 
 // possessive reports a date that determines a noun, "Wednesday's ruling":

@@ -1,6 +1,7 @@
 package timex_test
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -177,6 +178,64 @@ func TestNarrative(t *testing.T) {
 	for i, w := range want {
 		if g := got[i]; g.Text != w.text || g.Value != w.value || g.Mod != w.mod {
 			t.Errorf("#%d: got %q %s %q, want %q %s %q", i, g.Text, g.Value, g.Mod, w.text, w.value, w.mod)
+		}
+	}
+}
+
+// TestModeRefs checks the words one annotation convention marks and the
+// other does not: "former" and "the first hour of" only in histories
+// (TIMEX2), "may soon" only in news (TimeML).
+func TestModeRefs(t *testing.T) {
+	for _, tc := range []struct {
+		text      string
+		narrative bool
+		want      string // the value found, "" for none
+	}{
+		{"Prosecutors may soon seek an indictment.", false, "FUTURE_REF"},
+		{"Prosecutors may soon seek an indictment.", true, ""},
+		{"The town soon fell.", false, ""},
+		{"The former king fled.", false, ""},
+		{"The former king fled.", true, "PAST_REF"},
+		{"Robert Angelo, formerly a vice president, resigned.", false, ""},
+		{"Most casualties came in the first hour of the attack.", true, "PT1H"},
+		{"Most casualties came in the first hour of the attack.", false, ""},
+	} {
+		opt := timex.Options{Narrative: tc.narrative}
+		if !tc.narrative {
+			opt.Anchor = anchor
+		}
+		got := timex.Resolve(tc.text, opt)
+		switch {
+		case tc.want == "" && len(got) != 0:
+			t.Errorf("%q narrative=%v: got %v, want nothing", tc.text, tc.narrative, got)
+		case tc.want != "" && (len(got) != 1 || got[0].Value != tc.want):
+			t.Errorf("%q narrative=%v: got %v, want %s", tc.text, tc.narrative, got, tc.want)
+		}
+	}
+}
+
+// TestOfDate checks the extent of a duration with the date it falls in:
+// histories take "of 1915" into the duration, and the year still moves
+// the story; news tags the two apart.
+func TestOfDate(t *testing.T) {
+	text := "In the first ten months of 1915 Austria fought Italy. In March the offensive stalled."
+	for _, tc := range []struct {
+		narrative bool
+		want      []string
+	}{
+		{true, []string{"the first ten months of 1915 P10M", "March 1915-03"}},
+		{false, []string{"the first ten months P10M", "1915 1915", "March 2016-03"}},
+	} {
+		opt := timex.Options{Narrative: tc.narrative}
+		if !tc.narrative {
+			opt.Anchor = anchor
+		}
+		var got []string
+		for _, x := range timex.Resolve(text, opt) {
+			got = append(got, x.Text+" "+x.Value)
+		}
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("narrative=%v: got %q, want %q", tc.narrative, got, tc.want)
 		}
 	}
 }

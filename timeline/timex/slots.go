@@ -74,6 +74,8 @@ func (s *slots) fill(e entry, t *token) {
 		s.ampm = e.code
 	case catHoliday:
 		s.holiday = e.code
+	case catDecadeWord:
+		s.decade = e.num
 	}
 }
 
