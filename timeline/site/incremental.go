@@ -70,6 +70,9 @@ type pageSet struct {
 	articles []articleDeps
 	months   map[string]string // month key to its page's title
 	periods  map[string]digest // period page path to the digest of its data
+	// eventPages is false when events have no page of their own: their
+	// data is then digested only into the pages that show it.
+	eventPages bool
 }
 
 type eventDeps struct {
@@ -102,7 +105,7 @@ func newPageSet(rest siteData) (*pageSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pageSet{wide: sha256.Sum256(b), own: map[string]digest{}, months: map[string]string{}, periods: periods}, nil
+	return &pageSet{wide: sha256.Sum256(b), own: map[string]digest{}, months: map[string]string{}, periods: periods, eventPages: rest.EventPages}, nil
 }
 
 func (ps *pageSet) addEvent(e *eventData, b []byte) {
@@ -147,18 +150,12 @@ func (ps *pageSet) digests(global digest) map[string]digest {
 		fmt.Fprintf(h, "%s %s\n", kind, path)
 		ps.writeOwn(h, path)
 	}
-	for _, e := range ps.events {
-		start("event", e.path)
-		ps.writeOwn(h, e.prev)
-		ps.writeOwn(h, e.next)
-		label, ok := ps.months[e.month]
-		fmt.Fprintf(h, "month %q %v %q\n", e.month, ok, label)
-		p, ok := ps.periods[e.period]
-		fmt.Fprintf(h, "period %q %v %x\n", e.period, ok, p)
-		for _, s := range e.sources {
-			ps.writeOwn(h, s) // whether it has a page, and its title
+	if ps.eventPages {
+		for _, e := range ps.events {
+			start("event", e.path)
+			ps.writeDeps(h, e)
+			out[e.path+".html"] = digest(h.Sum(nil))
 		}
-		out[e.path+".html"] = digest(h.Sum(nil))
 	}
 	for _, a := range ps.articles {
 		start("article", a.path)
@@ -168,6 +165,19 @@ func (ps *pageSet) digests(global digest) map[string]digest {
 		out[a.path+".html"] = digest(h.Sum(nil))
 	}
 	return out
+}
+
+// writeDeps writes what an event's page shows of other pages.
+func (ps *pageSet) writeDeps(h hash.Hash, e eventDeps) {
+	ps.writeOwn(h, e.prev)
+	ps.writeOwn(h, e.next)
+	label, ok := ps.months[e.month]
+	fmt.Fprintf(h, "month %q %v %q\n", e.month, ok, label)
+	p, ok := ps.periods[e.period]
+	fmt.Fprintf(h, "period %q %v %x\n", e.period, ok, p)
+	for _, s := range e.sources {
+		ps.writeOwn(h, s) // whether it has a page, and its title
+	}
 }
 
 func (ps *pageSet) writeOwn(h hash.Hash, path string) {

@@ -105,6 +105,9 @@ type Options struct {
 	// en-GB, for the pages' lang attribute.
 	Title    string
 	Language string
+	// EventPages says whether each event gets a page of its own; the
+	// zero value is EventPagesAuto.
+	EventPages EventPages
 	// Extra are files published with the site, by slash-separated path
 	// under DestDir: the data exports. They are written in the same step
 	// as the pages, only when the whole build succeeded, and listed with
