@@ -56,21 +56,22 @@ func TestIncrementalSameAsFull(t *testing.T) {
 		// most is the most event and source pages the build may
 		// render; -1: it renders all.
 		most int
+		mode EventPages
 	}{
-		{"unchanged", nil, func(string) Input { return base() }, 16},
+		{"unchanged", nil, func(string) Input { return base() }, 16, ""},
 		{"change one event", nil, func(string) Input {
 			in := base()
 			in.Timeline.Events[10].Summary = "A new summary by the editor"
 			return in
-		}, 4},
+		}, 4, ""},
 		// An article of two events: its page, its events, the events
 		// beside them (prev and next) and the source pages of all these.
-		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, 16},
-		{"remove one article", func() Input { return generated(41, 5, nil) }, func(string) Input { return base() }, 16},
+		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, 16, ""},
+		{"remove one article", func() Input { return generated(41, 5, nil) }, func(string) Input { return base() }, 16, ""},
 		{"change a word", nil, func(project string) Input {
 			writeFiles(t, project, map[string]string{"i18n/en.toml": "[citeTitle]\nother = \"How to cite it\"\n"})
 			return base()
-		}, -1},
+		}, -1, ""},
 		{"change a template", nil, func(project string) Input {
 			b, err := fs.ReadFile(theme.FS, "layouts/_partials/site-title.html")
 			if err != nil {
@@ -78,7 +79,14 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			}
 			writeFiles(t, project, map[string]string{"theme/layouts/_partials/site-title.html": string(b) + "{{/* changed */}}\n"})
 			return base()
-		}, -1},
+		}, -1, ""},
+	}
+	// Without event pages, the changes to the data are tried again: only
+	// source pages are then reused.
+	for _, c := range cases[:4] {
+		c.name = "without event pages/" + c.name
+		c.mode = EventPagesNever
+		cases = append(cases, c)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,13 +96,13 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			if from == nil {
 				from = base
 			}
-			build(t, project, from(), Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
+			build(t, project, from(), Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site"), EventPages: c.mode})
 			in := c.change(project)
 			var progress bytes.Buffer
-			build(t, project, in, Options{DestDir: dest, Progress: &progress, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
+			build(t, project, in, Options{DestDir: dest, Progress: &progress, CacheDir: filepath.Join(project, ".timeline-cache", "site"), EventPages: c.mode})
 
 			fresh := benchProject(t)
-			want := build(t, fresh, c.change(fresh), Options{DestDir: filepath.Join(t.TempDir(), "public")})
+			want := build(t, fresh, c.change(fresh), Options{DestDir: filepath.Join(t.TempDir(), "public"), EventPages: c.mode})
 			sameTree(t, dest, tree(t, want), "the site built over the last one")
 
 			m := rendered.FindStringSubmatch(progress.String())
