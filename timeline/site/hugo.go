@@ -114,7 +114,7 @@ func Build(in Input, opt Options) error {
 		return err
 	}
 	if len(pl.reuse) > 0 {
-		prog.Step("rendering %d of %d event and source pages, the others unchanged", len(pl.changed), len(pl.digests))
+		prog.Step("rendering %d of %d event, source and period pages, the others unchanged", len(pl.changed), len(pl.digests))
 	}
 	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
 	if err := b.render(configs, site, prog); err != nil {

@@ -39,7 +39,7 @@ func TestSiteDataStreamed(t *testing.T) {
 }
 
 // rendered matches the progress line of a build that reuses pages.
-var rendered = regexp.MustCompile(`rendering (\d+) of (\d+) event and source pages`)
+var rendered = regexp.MustCompile(`rendering (\d+) of (\d+) event, source and period pages`)
 
 // TestIncrementalSameAsFull: a build over the last one gives the very
 // site a build from scratch gives, for each kind of change; one that
@@ -53,8 +53,8 @@ func TestIncrementalSameAsFull(t *testing.T) {
 		name   string
 		from   func() Input // the first build's; nil: base
 		change func(project string) Input
-		// most is the most event and source pages the build may
-		// render; -1: it renders all.
+		// most is the most event, source and period pages the build
+		// may render; -1: it renders all.
 		most int
 		mode EventPages
 	}{
@@ -63,10 +63,11 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			in := base()
 			in.Timeline.Events[10].Summary = "A new summary by the editor"
 			return in
-		}, 4, ""},
+		}, 5, ""},
 		// An article of two events: its page, its events, the events
-		// beside them (prev and next) and the source pages of all these.
-		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, 16, ""},
+		// beside them (prev and next), the source pages of all these and
+		// the period pages of its events.
+		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, 18, ""},
 		{"remove one article", func() Input { return generated(41, 5, nil) }, func(string) Input { return base() }, 16, ""},
 		{"change a word", nil, func(project string) Input {
 			writeFiles(t, project, map[string]string{"i18n/en.toml": "[citeTitle]\nother = \"How to cite it\"\n"})

@@ -27,7 +27,7 @@
 // site, with the extra files it is given (the exports), is switched in by
 // rename only once Hugo has built it without error, so that the
 // destination always holds a whole site (see publish.go). Given a cache
-// folder, a build renders only the event and source pages whose inputs
+// folder, a build renders only the event, source and period pages whose inputs
 // changed since the last one and links the others from the current site
 // (see incremental.go).
 package site
