@@ -91,6 +91,11 @@ type Site struct {
 	BaseURL string `toml:"base_url"`
 	// Language is the articles' language as a tag such as en or en-GB.
 	Language string `toml:"language"`
+	// EventPages says whether each event gets a page of its own: "auto"
+	// (the default: while the timeline has at most 10,000 events),
+	// "always" or "never". Without its page, an event's card on its
+	// month's page says how it was dated.
+	EventPages string `toml:"event_pages"`
 }
 
 // Article is an [articles."NAME"] table.
@@ -222,6 +227,11 @@ func (c *Config) check(path string) error {
 		if p, err := url.Parse(u); err != nil || (p.Scheme != "http" && p.Scheme != "https") || p.Host == "" {
 			return fmt.Errorf("%s: [site] base_url = %q: want an absolute http or https URL, such as https://user.github.io/repo/", c.at("site", "base_url"), u)
 		}
+	}
+	switch c.Site.EventPages {
+	case "", "auto", "always", "never":
+	default:
+		return fmt.Errorf("%s: [site] event_pages = %q: want \"auto\", \"always\" or \"never\"", c.at("site", "event_pages"), c.Site.EventPages)
 	}
 	names := make([]string, 0, len(c.Articles))
 	for n := range c.Articles {

@@ -28,10 +28,11 @@ func TestLoad(t *testing.T) {
 		},
 		{
 			name:   "the site's table among Hugo's own settings",
-			file:   "title = \"Hugo's\"\n[params]\nx = 1\n[site]\ntitle = \"Aleppo\"\nbase_url = \"https://user.github.io/repo/\"\nlanguage = \"en-GB\"\n",
+			file:   "title = \"Hugo's\"\n[params]\nx = 1\n[site]\ntitle = \"Aleppo\"\nbase_url = \"https://user.github.io/repo/\"\nlanguage = \"en-GB\"\nevent_pages = \"never\"\n",
 			source: "seeds", pins: map[string]string{},
-			site: Site{Title: "Aleppo", BaseURL: "https://user.github.io/repo/", Language: "en-GB"},
+			site: Site{Title: "Aleppo", BaseURL: "https://user.github.io/repo/", Language: "en-GB", EventPages: "never"},
 		},
+		{name: "event pages neither on, off nor auto", file: "[site]\nevent_pages = \"yes\"\n", err: `config.toml:2: [site] event_pages = "yes": want "auto", "always" or "never"`},
 		{name: "a base URL that is no URL", file: "[site]\nbase_url = \"user.github.io/repo\"\n", err: `[site] base_url = "user.github.io/repo": want an absolute http or https URL`},
 		{name: "a pin that is no date", file: "[articles.\"a.txt\"]\ndate = \"August\"\n", err: `[articles."a.txt"] date = "August": want YYYY-MM-DD`},
 		{name: "bad TOML", file: "[timeline\n", err: "config.toml:2: expected"},

@@ -18,7 +18,7 @@ import (
 // (Table); [params] to the theme, which Hugo reads.
 var ownKeys = map[string][]string{
 	"timeline": {"source", "corrections"},
-	"site":     {"title", "base_url", "language"},
+	"site":     {"title", "base_url", "language", "event_pages"},
 	"limits":   {"max_article_bytes", "max_expressions", "max_html_depth", "max_title_chars"},
 	"articles": nil, // a table per file name, each with articleKeys
 }

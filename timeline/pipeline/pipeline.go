@@ -180,6 +180,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		BaseURL:    cmp.Or(opt.BaseURL, cfg.Site.BaseURL),
 		Title:      cfg.Site.Title,
 		Language:   cfg.Site.Language,
+		EventPages: site.EventPages(cfg.Site.EventPages),
 		Extra:      extra,
 		Progress:   opt.Progress,
 		Log:        opt.Log,

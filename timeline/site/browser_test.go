@@ -60,6 +60,47 @@ func TestBrowser(t *testing.T) {
 	t.Run("screenshots", func(t *testing.T) { screenshots(t, b.Tab(t), roots[0].root) })
 }
 
+// TestBrowserWithoutEventPages: a site without a page per event is
+// whole from file://: every page reached from the home page passes the
+// crawl's checks, a filter result links to its card on its period's
+// page, and the card there folds out how the event was dated.
+func TestBrowserWithoutEventPages(t *testing.T) {
+	chromium := testenv.Chromium(t)
+	dir := t.TempDir()
+	if err := Build(fixture(), Options{ProjectDir: "testdata/project", DestDir: dir, EventPages: EventPagesNever}); err != nil {
+		t.Fatal(err)
+	}
+	root := browsertest.FileRoot(dir)
+	b := browsertest.Start(t, chromium, browsertest.Within(root))
+	tb := b.Tab(t)
+	if pages := browsertest.Crawl(t, tb, root, dir); len(pages) < 30 {
+		t.Errorf("reached %d pages from the home page; the fixture makes more than 30 besides its events", len(pages))
+	}
+	tb.Open(root + "index.html")
+	tb.Do(chromedp.Click(chromedp.CSS("#f-q")), chromedp.KeyEvent("siege"))
+	links := browsertest.Eval[[]string](tb, `[...document.querySelectorAll("#results-list .event-link a")].map(a => a.href)`)
+	if len(links) != 4 {
+		t.Fatalf("%d results for siege, want 4: %q", len(links), links)
+	}
+	for _, l := range links {
+		if !strings.Contains(l, "/months/") || !strings.Contains(l, "#e-") {
+			t.Errorf("a result links to %s, not to a card on a period's page", l)
+		}
+	}
+	tb.Open(links[0])
+	shown := browsertest.Eval[bool](tb, `(() => {
+		const card = document.getElementById(location.hash.slice(1));
+		const how = card && card.querySelector("details.event-how");
+		if (!how) return false;
+		how.open = true;
+		return how.querySelector(".sources li") !== null && how.getBoundingClientRect().height > 0;
+	})()`)
+	if !shown {
+		t.Errorf("%s: no card there that folds out how its event was dated", links[0])
+	}
+	tb.Check("card")
+}
+
 // checkFilter drives the home page's filter like a reader: typing words,
 // picking from the lists, setting dates.
 func checkFilter(t *testing.T, tb *browsertest.Tab, root string) {

@@ -41,11 +41,19 @@ type siteData struct {
 	// project's content/ writes by hand: the content adapter leaves them
 	// to it, so that which page wins is never left to chance.
 	Taken []string `json:"taken,omitempty"`
+	// EventPages is true when every event has a page of its own; else an
+	// event's card on its period's page, with how it was dated, is all
+	// there is of it, and links go there (see linkEvents).
+	EventPages bool `json:"eventpages"`
 }
 
 type eventData struct {
 	ID   string `json:"id"`
 	Path string `json:"path"` // page path, "events/<slug>"
+	// Href is where a link to the event goes, relative to the site root:
+	// its own page, or its card on its period's page when the site has
+	// no page per event (see EventPages).
+	Href string `json:"href"`
 	// Date and End are the values as given; the fields below are what the
 	// theme shows and groups by.
 	Date      string `json:"date"`
@@ -295,6 +303,7 @@ func newSiteData(in Input) siteData {
 
 	d := siteData{Title: in.Timeline.Title, Events: events, Months: months(events), Periods: newPeriods(events), Hidden: max(in.Timeline.Hidden, 0)}
 	d.Chart = newChart(events, d.Periods)
+	d.linkEvents(EventPagesAuto.on(len(events)))
 	for _, a := range order {
 		w := parseWhen(a.Anchor.Date, a.Anchor.Precision)
 		ad := articleData{

@@ -138,7 +138,7 @@ func filterFiles(d siteData) map[string][]byte {
 
 func newJSEvent(e *eventData, types, places, actors *facets) jsEvent {
 	j := jsEvent{
-		ID: e.ID, URL: e.Path + ".html", Label: e.Label, Datetime: e.Datetime,
+		ID: e.ID, URL: e.Href, Label: e.Label, Datetime: e.Datetime,
 		Planned: e.Planned, Precision: e.Precision, Inferred: e.Inferred, Stated: e.Stated,
 		Exact: e.Exact, Part: e.Part, Verified: e.Verified, Summary: e.Summary,
 		Places: places.indexes(e.Places), Actors: actors.indexes(e.Actors),

@@ -73,6 +73,7 @@ func Build(in Input, opt Options) error {
 		return fmt.Errorf("site: no article to publish, and %s holds a site of some; it is left as it was (remove it first to publish an empty site)", destDir)
 	}
 	data := newSiteData(in)
+	data.linkEvents(opt.EventPages.on(len(data.Events)))
 	data.BaseURL = opt.BaseURL
 	data.Downloads = slices.Sorted(maps.Keys(opt.Extra))
 	data.Taken = takenSections(projectDir)
@@ -113,7 +114,7 @@ func Build(in Input, opt Options) error {
 		return err
 	}
 	if len(pl.reuse) > 0 {
-		prog.Step("rendering %d of %d event and source pages, the others unchanged", len(pl.changed), len(pl.digests))
+		prog.Step("rendering %d of %d event, source and period pages, the others unchanged", len(pl.changed), len(pl.digests))
 	}
 	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
 	if err := b.render(configs, site, prog); err != nil {

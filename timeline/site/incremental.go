@@ -24,22 +24,24 @@ import (
 )
 
 // Incremental builds. A build given a cache folder (Options.CacheDir)
-// records there, in the file pages, every event and article page it published
-// with a digest of all that page's inputs: its own data, the data of the
-// pages it names (neighbours, sources, its month), and everything every
-// page may show (the theme, the project's templates and settings, the
-// site-wide data). The next build into the same destination tells Hugo,
-// through a cascade of build options, to render only the pages whose
-// digest changed, and to give the others a link but no file
-// (render = "link"); their files are linked from the current site into
-// the staging folder instead. Home, month, section, taxonomy and feed
-// pages, which gather many pages, are always rendered.
+// records there, in the file pages, every event, article and period page
+// it published with a digest of all that page's inputs: its own data, the
+// data of the pages it names (neighbours, sources, its month, its events),
+// and everything every page may show (the theme, the project's templates
+// and settings, the site-wide data). The next build into the same
+// destination tells Hugo, through a cascade of build options, to render
+// only the pages whose digest changed, and to give the others a link but
+// no file (render = "link"); their files are linked from the current site
+// into the staging folder instead. Home, section, taxonomy and feed pages,
+// which gather many pages, are always rendered.
 //
-// What a digest covers is what the theme's event and source pages show:
-// an event page its own data, its neighbours' (prev, next), its month's
-// title and its sources' pages; a source page its own data and its
-// events'; every page the site-wide data, which includes the counts of
-// events and articles the footer gives. A theme change that makes those
+// What a digest covers is what the theme's event, source and period
+// pages show: an event page its own data, its neighbours' (prev, next),
+// its month's title and its sources' pages; a source page its own data
+// and its events'; a period page its own data (its groups of events
+// among it), its events' cards and its neighbours' titles; every page
+// the site-wide data, which includes the counts of events and articles
+// the footer gives. A theme change that makes those
 // pages show more must widen pageSet.digests, or incremental builds
 // would leave such pages stale; TestIncrementalSameAsFull checks it.
 //
@@ -54,7 +56,7 @@ const (
 	cacheName = "pages"
 	// cacheFormat changes whenever what a digest covers does, so that
 	// an old cache is never trusted.
-	cacheFormat = "timeline-site-pages 1"
+	cacheFormat = "timeline-site-pages 2"
 	// maxChanged bounds the pages a cascade names one by one: Hugo
 	// matches every page against the list, so past this a whole render
 	// is cheaper.
@@ -69,12 +71,23 @@ type pageSet struct {
 	events   []eventDeps
 	articles []articleDeps
 	months   map[string]string // month key to its page's title
-	periods  map[string]digest // period page path to the digest of its data
+	periods  map[string]digest // period page path to the digest of its title
+	// periodPages are the period pages, which show their events' cards.
+	periodPages []periodDeps
+	// eventPages is false when events have no page of their own: their
+	// data is then digested only into the pages that show it.
+	eventPages bool
 }
 
 type eventDeps struct {
 	path, prev, next, month, period string
 	sources                         []string // article page paths
+}
+
+type periodDeps struct {
+	path, prev, next string
+	data             digest   // of its own data, the groups of event paths included
+	events           []string // event page paths
 }
 
 type articleDeps struct {
@@ -91,10 +104,20 @@ type articleDeps struct {
 // count: those two counts are in.
 func newPageSet(rest siteData) (*pageSet, error) {
 	periods := make(map[string]digest, len(rest.Periods))
+	pages := make([]periodDeps, 0, len(rest.Periods))
 	for _, p := range rest.Periods {
 		// What its title is made of: the content adapter's period pages.
 		title := fmt.Sprintf("%q %q %d %d", p.Kind, p.Label, p.Page, p.Pages)
 		periods[p.Path] = sha256.Sum256([]byte(title))
+		b, err := json.Marshal(p)
+		if err != nil {
+			return nil, err
+		}
+		d := periodDeps{path: p.Path, prev: p.Prev, next: p.Next, data: sha256.Sum256(b)}
+		for _, g := range p.Groups {
+			d.events = append(d.events, g.Events...)
+		}
+		pages = append(pages, d)
 	}
 	rest.Chart, rest.Periods = chart{}, nil
 	rest.Home = homeData{Background: rest.Home.Background, Undated: rest.Home.Undated}
@@ -102,7 +125,7 @@ func newPageSet(rest siteData) (*pageSet, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &pageSet{wide: sha256.Sum256(b), own: map[string]digest{}, months: map[string]string{}, periods: periods}, nil
+	return &pageSet{wide: sha256.Sum256(b), own: map[string]digest{}, months: map[string]string{}, periods: periods, periodPages: pages, eventPages: rest.EventPages}, nil
 }
 
 func (ps *pageSet) addEvent(e *eventData, b []byte) {
@@ -134,7 +157,7 @@ func (ps *pageSet) addArticle(a *articleData, b []byte) {
 
 func (ps *pageSet) addMonth(m *monthData, _ []byte) { ps.months[m.Key] = m.Label }
 
-// digests maps the output file of every event and article page to the
+// digests maps the output file of every event, article and period page to the
 // digest of its inputs, given the digest global of the theme, project
 // and options.
 func (ps *pageSet) digests(global digest) map[string]digest {
@@ -147,18 +170,12 @@ func (ps *pageSet) digests(global digest) map[string]digest {
 		fmt.Fprintf(h, "%s %s\n", kind, path)
 		ps.writeOwn(h, path)
 	}
-	for _, e := range ps.events {
-		start("event", e.path)
-		ps.writeOwn(h, e.prev)
-		ps.writeOwn(h, e.next)
-		label, ok := ps.months[e.month]
-		fmt.Fprintf(h, "month %q %v %q\n", e.month, ok, label)
-		p, ok := ps.periods[e.period]
-		fmt.Fprintf(h, "period %q %v %x\n", e.period, ok, p)
-		for _, s := range e.sources {
-			ps.writeOwn(h, s) // whether it has a page, and its title
+	if ps.eventPages {
+		for _, e := range ps.events {
+			start("event", e.path)
+			ps.writeDeps(h, e)
+			out[e.path+".html"] = digest(h.Sum(nil))
 		}
-		out[e.path+".html"] = digest(h.Sum(nil))
 	}
 	for _, a := range ps.articles {
 		start("article", a.path)
@@ -167,7 +184,32 @@ func (ps *pageSet) digests(global digest) map[string]digest {
 		}
 		out[a.path+".html"] = digest(h.Sum(nil))
 	}
+	for _, p := range ps.periodPages {
+		start("period", p.path)
+		h.Write(p.data[:])
+		for _, e := range p.events {
+			ps.writeOwn(h, e) // its card
+		}
+		for _, n := range []string{p.prev, p.next} {
+			t := ps.periods[n]
+			fmt.Fprintf(h, "neighbour %q %x\n", n, t)
+		}
+		out[p.path+".html"] = digest(h.Sum(nil))
+	}
 	return out
+}
+
+// writeDeps writes what an event's page shows of other pages.
+func (ps *pageSet) writeDeps(h hash.Hash, e eventDeps) {
+	ps.writeOwn(h, e.prev)
+	ps.writeOwn(h, e.next)
+	label, ok := ps.months[e.month]
+	fmt.Fprintf(h, "month %q %v %q\n", e.month, ok, label)
+	p, ok := ps.periods[e.period]
+	fmt.Fprintf(h, "period %q %v %x\n", e.period, ok, p)
+	for _, s := range e.sources {
+		ps.writeOwn(h, s) // whether it has a page, and its title
+	}
 }
 
 func (ps *pageSet) writeOwn(h hash.Hash, path string) {
@@ -240,7 +282,7 @@ func followable(project string) bool {
 			return false
 		}
 	}
-	for _, s := range []string{"events", "sources"} {
+	for _, s := range []string{"events", "sources", "months"} {
 		own, _ := filepath.Glob(filepath.Join(project, "content", s, "*"))
 		if slices.ContainsFunc(own, func(p string) bool { return !strings.HasPrefix(filepath.Base(p), "_index.") }) {
 			return false
@@ -288,7 +330,7 @@ func entryOf(fi fs.FileInfo, d digest) cacheEntry {
 
 // plan is what an incremental build reuses and renders.
 type plan struct {
-	digests map[string]digest // every event and article page file
+	digests map[string]digest // every event, article and period page file
 	reuse   []string          // files linked from the current site
 	changed []string          // page paths rendered though others are reused
 }
@@ -318,7 +360,7 @@ func makePlan(cache, dest string, digests map[string]digest, ok bool) plan {
 }
 
 // cascade is the build options that have Hugo render only the changed
-// event and article pages, nil when every page is rendered.
+// event, article and period pages, nil when every page is rendered.
 func (p plan) cascade() []map[string]any {
 	if len(p.reuse) == 0 {
 		return nil
@@ -336,7 +378,7 @@ func (p plan) cascade() []map[string]any {
 	}
 	return append(out, map[string]any{
 		"build":  buildOptions("link"),
-		"target": map[string]any{"path": "{/events/**,/sources/**}"},
+		"target": map[string]any{"path": "{/events/**,/sources/**,/months/**}"},
 	})
 }
 

@@ -39,7 +39,7 @@ func TestSiteDataStreamed(t *testing.T) {
 }
 
 // rendered matches the progress line of a build that reuses pages.
-var rendered = regexp.MustCompile(`rendering (\d+) of (\d+) event and source pages`)
+var rendered = regexp.MustCompile(`rendering (\d+) of (\d+) event, source and period pages`)
 
 // TestIncrementalSameAsFull: a build over the last one gives the very
 // site a build from scratch gives, for each kind of change; one that
@@ -53,24 +53,26 @@ func TestIncrementalSameAsFull(t *testing.T) {
 		name   string
 		from   func() Input // the first build's; nil: base
 		change func(project string) Input
-		// most is the most event and source pages the build may
-		// render; -1: it renders all.
+		// most is the most event, source and period pages the build
+		// may render; -1: it renders all.
 		most int
+		mode EventPages
 	}{
-		{"unchanged", nil, func(string) Input { return base() }, 16},
+		{"unchanged", nil, func(string) Input { return base() }, 16, ""},
 		{"change one event", nil, func(string) Input {
 			in := base()
 			in.Timeline.Events[10].Summary = "A new summary by the editor"
 			return in
-		}, 4},
+		}, 5, ""},
 		// An article of two events: its page, its events, the events
-		// beside them (prev and next) and the source pages of all these.
-		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, 16},
-		{"remove one article", func() Input { return generated(41, 5, nil) }, func(string) Input { return base() }, 16},
+		// beside them (prev and next), the source pages of all these and
+		// the period pages of its events.
+		{"add one article", nil, func(string) Input { return generated(41, 5, nil) }, 18, ""},
+		{"remove one article", func() Input { return generated(41, 5, nil) }, func(string) Input { return base() }, 16, ""},
 		{"change a word", nil, func(project string) Input {
 			writeFiles(t, project, map[string]string{"i18n/en.toml": "[citeTitle]\nother = \"How to cite it\"\n"})
 			return base()
-		}, -1},
+		}, -1, ""},
 		{"change a template", nil, func(project string) Input {
 			b, err := fs.ReadFile(theme.FS, "layouts/_partials/site-title.html")
 			if err != nil {
@@ -78,7 +80,14 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			}
 			writeFiles(t, project, map[string]string{"theme/layouts/_partials/site-title.html": string(b) + "{{/* changed */}}\n"})
 			return base()
-		}, -1},
+		}, -1, ""},
+	}
+	// Without event pages, the changes to the data are tried again: only
+	// source pages are then reused.
+	for _, c := range cases[:4] {
+		c.name = "without event pages/" + c.name
+		c.mode = EventPagesNever
+		cases = append(cases, c)
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -88,13 +97,13 @@ func TestIncrementalSameAsFull(t *testing.T) {
 			if from == nil {
 				from = base
 			}
-			build(t, project, from(), Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
+			build(t, project, from(), Options{DestDir: dest, CacheDir: filepath.Join(project, ".timeline-cache", "site"), EventPages: c.mode})
 			in := c.change(project)
 			var progress bytes.Buffer
-			build(t, project, in, Options{DestDir: dest, Progress: &progress, CacheDir: filepath.Join(project, ".timeline-cache", "site")})
+			build(t, project, in, Options{DestDir: dest, Progress: &progress, CacheDir: filepath.Join(project, ".timeline-cache", "site"), EventPages: c.mode})
 
 			fresh := benchProject(t)
-			want := build(t, fresh, c.change(fresh), Options{DestDir: filepath.Join(t.TempDir(), "public")})
+			want := build(t, fresh, c.change(fresh), Options{DestDir: filepath.Join(t.TempDir(), "public"), EventPages: c.mode})
 			sameTree(t, dest, tree(t, want), "the site built over the last one")
 
 			m := rendered.FindStringSubmatch(progress.String())

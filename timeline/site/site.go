@@ -27,7 +27,7 @@
 // site, with the extra files it is given (the exports), is switched in by
 // rename only once Hugo has built it without error, so that the
 // destination always holds a whole site (see publish.go). Given a cache
-// folder, a build renders only the event and source pages whose inputs
+// folder, a build renders only the event, source and period pages whose inputs
 // changed since the last one and links the others from the current site
 // (see incremental.go).
 package site
@@ -105,6 +105,9 @@ type Options struct {
 	// en-GB, for the pages' lang attribute.
 	Title    string
 	Language string
+	// EventPages says whether each event gets a page of its own; the
+	// zero value is EventPagesAuto.
+	EventPages EventPages
 	// Extra are files published with the site, by slash-separated path
 	// under DestDir: the data exports. They are written in the same step
 	// as the pages, only when the whole build succeeded, and listed with

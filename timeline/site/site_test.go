@@ -154,31 +154,82 @@ func TestBuildMakesEveryPage(t *testing.T) {
 	}
 }
 
+// TestBuildWithoutEventPages: with event_pages = "never" no event page
+// is written, each card says how its event was dated, and every link to
+// an event (cards, lists, source pages, the filter, the feed) goes to
+// its card on its period's page. TestBuildWorksOffline checks that these
+// links land.
+func TestBuildWithoutEventPages(t *testing.T) {
+	dir := build(t, "testdata/project", fixture(), Options{EventPages: EventPagesNever, BaseURL: "https://user.github.io/repo/"})
+	files := tree(t, dir)
+	for name := range files {
+		if strings.HasPrefix(name, "events/") {
+			t.Errorf("%s was written", name)
+		}
+	}
+	period := files["months/2016-08.html"]
+	if n := strings.Count(period, `<details class="event-how">`); n == 0 || n != strings.Count(period, `<article class="event`) {
+		t.Errorf("months/2016-08.html: %d cards say how they were dated, of %d", n, strings.Count(period, `<article class="event`))
+	}
+	for _, want := range []struct{ file, link string }{
+		{"months/2016-08.html", `href="../months/2016-08.html#e-`},
+		{"sources/millis-hospital-strike.html", `href="../months/2016-08.html#e-`},
+		{"types/air-strike.html", `href="../months/2016-08.html#e-`},
+		{"index.xml", `<link>https://user.github.io/repo/months/2016-08.html#e-`},
+		{"filter/2016-08.js", `months/2016-08.html#e-`},
+	} {
+		if !strings.Contains(files[want.file], want.link) {
+			t.Errorf("%s: no link %s", want.file, want.link)
+		}
+	}
+	if strings.Contains(files["filter/2016-08.js"], "events/") || strings.Contains(files["index.xml"], "events/") {
+		t.Error("the filter or the feed links to event pages")
+	}
+}
+
 // TestBuildWorksOffline checks without a browser what the browser test
 // checks with one: every link and resource of every page is relative and
 // names a file of the site.
+// TestBuildWorksOffline: every link of every page is relative and names
+// a file of the site, and an anchor in it, with a page per event or
+// without.
 func TestBuildWorksOffline(t *testing.T) {
-	dir := build(t, "testdata/project", fixture(), Options{BaseURL: "https://user.github.io/repo/"})
-	attr := regexp.MustCompile(`(?:href|src)="([^"]*)"`)
-	for name, content := range tree(t, dir) {
-		if !strings.HasSuffix(name, ".html") {
-			continue
-		}
-		for _, m := range attr.FindAllStringSubmatch(content, -1) {
-			link := m[1]
-			switch {
-			case strings.HasPrefix(link, "#"):
-			case strings.HasPrefix(link, "https://example.org/"):
-				// The fixture's original article URLs.
-			case strings.HasPrefix(link, "https://user.github.io/repo/") && strings.Contains(content, `rel="canonical" href="`+link+`"`):
-			case strings.HasPrefix(link, "/") || strings.Contains(link, "://"):
-				t.Errorf("%s: link %q is not relative", name, link)
-			default:
-				target, _, _ := strings.Cut(link, "#")
-				path := filepath.Join(dir, filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(target))
-				if fi, err := os.Stat(path); err != nil || fi.IsDir() {
-					t.Errorf("%s: link %q names no file", name, link)
+	for _, mode := range []EventPages{EventPagesAlways, EventPagesNever} {
+		t.Run(string(mode), func(t *testing.T) {
+			dir := build(t, "testdata/project", fixture(), Options{BaseURL: "https://user.github.io/repo/", EventPages: mode})
+			files := tree(t, dir)
+			for name, content := range files {
+				if strings.HasSuffix(name, ".html") {
+					checkRelativeLinks(t, dir, name, content, files)
 				}
+			}
+		})
+	}
+}
+
+var linkAttr = regexp.MustCompile(`(?:href|src)="([^"]*)"`)
+
+func checkRelativeLinks(t *testing.T, dir, name, content string, files map[string]string) {
+	t.Helper()
+	for _, m := range linkAttr.FindAllStringSubmatch(content, -1) {
+		link := m[1]
+		switch {
+		case strings.HasPrefix(link, "#"):
+		case strings.HasPrefix(link, "https://example.org/"):
+			// The fixture's original article URLs.
+		case strings.HasPrefix(link, "https://user.github.io/repo/") && strings.Contains(content, `rel="canonical" href="`+link+`"`):
+		case strings.HasPrefix(link, "/") || strings.Contains(link, "://"):
+			t.Errorf("%s: link %q is not relative", name, link)
+		default:
+			target, frag, _ := strings.Cut(link, "#")
+			rel, err := filepath.Rel(dir, filepath.Join(dir, filepath.Dir(filepath.FromSlash(name)), filepath.FromSlash(target)))
+			page, ok := files[filepath.ToSlash(rel)]
+			switch {
+			case err != nil || !ok:
+				t.Errorf("%s: link %q names no file", name, link)
+			case frag != "" && !strings.Contains(frag, "=") && !strings.Contains(page, `id="`+frag+`"`):
+				// A fragment with "=" is a query for the filter.
+				t.Errorf("%s: link %q names no anchor of %s", name, link, rel)
 			}
 		}
 	}
