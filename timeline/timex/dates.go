@@ -287,8 +287,13 @@ func expandYY(yy int, base point) int {
 // In news mode the year is the anchor's, moved back a year when a past
 // clause names a later part of the year than the anchor's ("in November",
 // said in August, is last November), and forward when a future clause
-// names an earlier one. In narrative mode it is the year of the last
-// mentioned date: histories tell things in order.
+// names an earlier one. A bare month two or more months ahead in a clause
+// with no tense cue is last year's too, as news reports what has happened
+// ("changed to a calendar year in December", said in October: 4 of the 4
+// such months in TimeBank+AQUAINT); the month right after the anchor's
+// stays ahead ("trading for November transactions", said in October).
+// In narrative mode it is the year of the last mentioned date: histories
+// tell things in order.
 func (c *context) inferYear(p point, m *match) int {
 	b := c.base()
 	if !b.known() {
@@ -332,6 +337,8 @@ func (c *context) inferYear(p point, m *match) int {
 		return probe.y
 	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
 		return probe.y + 1
+	case !found && p.g == gMonth && cmp > 0 && !near(probe, b, lookahead):
+		return probe.y - 1
 	case !found || t == tensePresent:
 		return nearestYear(probe, b)
 	}
