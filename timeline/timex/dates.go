@@ -400,10 +400,14 @@ func withTime(p point, s *slots) point {
 	p.g, p.pod = gTime, ""
 	if s.clock {
 		h := s.hour
-		if s.ampm == "PM" && h < 12 {
+		ampm := s.ampm
+		if ampm == "" {
+			ampm = podHalf(s.pod, h) // "4 in the morning"
+		}
+		if ampm == "PM" && h < 12 {
 			h += 12
 		}
-		if s.ampm == "AM" && h == 12 {
+		if ampm == "AM" && h == 12 {
 			h = 0
 		}
 		p.hh, p.mm = h, s.minute
@@ -411,6 +415,22 @@ func withTime(p point, s *slots) point {
 	}
 	p.pod = s.pod
 	return p
+}
+
+// podHalf is the half of the day, AM or PM, that a part of the day puts
+// an hour of the clock in: the morning's hours are AM, the afternoon's and
+// evening's PM, and the night's PM from six on ("11 at night") and AM
+// before ("2 at night"). Without a part of the day it is "".
+func podHalf(pod string, hour int) string {
+	switch {
+	case pod == "MO":
+		return "AM"
+	case pod == "AF" || pod == "EV" || pod == "NI" && hour >= 6:
+		return "PM"
+	case pod == "NI":
+		return "AM"
+	}
+	return ""
 }
 
 // normParse reads a numeric date ("2016-08-07", "8/7/2016") with
