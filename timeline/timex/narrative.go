@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Narrative mode and anaphora: expressions counted from the last date the
 // text mentioned ("the next day", "that year") rather than from the
 // article's own date.
@@ -8,8 +10,9 @@ package timex
 // said without a year ("On 15 July", "by the winter") belongs where the
 // story stands. The story (context.story) moves with each date the text
 // mentions, unless the date is a digression: a date in parentheses, the
-// end of a stretch ("until February 1945"), a date naming a thing ("the August 1792 uprising") or a look back that
-// lies before the story, a bare year far off said in passing ("a law of
+// end of a stretch ("until February 1945"), a date naming a thing ("the
+// August 1792 uprising") or a look back that lies before the story (told
+// as one, or in the past perfect), a bare year far off said in passing ("a law of
 // 1614"). A year said again keeps the month the story reached in it, and
 // a season said without a year does not move it. Relative expressions
 // and anaphora count from the story; months earlier in the year than the
@@ -47,8 +50,10 @@ func (c *context) tell(m *match, r result) {
 // story where it was: a date in parentheses ("the Civil Constitution of
 // the Clergy (1790)"), the end of a stretch ("a siege that lasted until
 // the fall of Budapest in February 1945"), a date naming a thing ("the August 1792
-// uprising") or a look back ("the previous April", "two years earlier"),
-// or a bare year far from the story told mid-sentence ("a law of 1614").
+// uprising") or a look back ("the previous April", "two years earlier",
+// or a date before the story in a clause told in the past perfect:
+// "forces that had invaded Burma in late 1943"), or a bare year far from
+// the story told mid-sentence ("a law of 1614").
 // A year that opens its sentence ("In 1943, ...") moves the story however
 // far.
 func (c *context) digression(m *match, r result) bool {
@@ -56,6 +61,8 @@ func (c *context) digression(m *match, r result) bool {
 	prev := c.tokenKey(from - 1)
 	switch {
 	case prev == "(", c.untilBefore(from):
+		return true
+	case c.pluperfect(from) && comparePeriods(r.at, c.story) < 0:
 		return true
 	case m.rule.action == actDate && determiners[prev] && c.tokenKey(from) != "the",
 		m.rule.action == actAnaphor || m.rule.action == actShift || m.rule.action == actRel:
@@ -243,4 +250,26 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	}
 	r.value = r.at.String()
 	return r, true
+}
+
+// pluperfect reports a date in a clause told in the past perfect, a look
+// back from where the story stands: "Chinese forces that had invaded
+// Northern Burma in late 1943". The nearest tense cue before the date in
+// its sentence is "had" followed by a participle.
+func (c *context) pluperfect(from int) bool {
+	for i, n := from-1, 0; i >= 0 && n < clauseWindow; i, n = i-1, n+1 {
+		if endsSentence(&c.toks[i]) || c.toks[i+1].paraBreak {
+			return false
+		}
+		if _, ok := cue(c.toks, i); !ok {
+			continue
+		}
+		if c.toks[i].key != "had" || i+1 >= from {
+			return false
+		}
+		nt := &c.toks[i+1]
+		next := strings.ToLower(c.text[nt.start:nt.end])
+		return next == "been" || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "en") || c.toks[i+1].has(catPast)
+	}
+	return false
 }
