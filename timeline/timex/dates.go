@@ -156,7 +156,10 @@ func (c *context) dayAhead(m *match) (point, bool) {
 
 // yearAhead finds the year of a date said without one from the date that
 // follows it in a list or range: "between March and April 1918", "July
-// 23-31, 2016".
+// 23-31, 2016". Lists and ranges run forward, so a month later in the
+// year than the one after it is of the year before: "from November to
+// February 1942" starts in November 1941, and "from October to March",
+// said with no year, starts the year before the March the text means.
 func (c *context) yearAhead(m *match) (int, bool) {
 	i := m.to
 	for n := 0; i < len(c.toks) && n < 2 && connectors[c.toks[i].key]; n++ {
@@ -176,13 +179,36 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		c.toks[i+1].key == "," && (&slots{}).fillBuiltin(bYear, &c.toks[i+2]) {
 		return c.toks[i+2].num, true // "March 5-9, 1918"
 	}
+	ranged := seriesWords[c.toks[m.to].key]
 	for _, next := range c.rules.matchesAt(c.text, c.toks, i, nil) {
-		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && (next.s.month != 0 || next.s.season != "") {
-			return next.s.year, true
+		if next.rule.action != actDate || next.s.yy {
+			continue
+		}
+		// a list or range runs forward: "from October to March 1945"
+		// starts in October 1944
+		back := 0
+		if m.s.month != 0 && next.s.month != 0 && m.s.month > next.s.month {
+			back = 1
+		}
+		switch {
+		case next.s.year != 0 && (next.s.month != 0 || next.s.season != ""):
+			return next.s.year - back, true
+		case ranged && back == 1 && next.s.year == 0 && next.s.day == 0 && !next.s.relSet && !next.s.anaphoric && !next.s.that:
+			// "from October to March": the year of March, less one
+			y := c.inferYear(point{g: gMonth, m: next.s.month}, &next)
+			if y == unknownYear {
+				return 0, false
+			}
+			return y - 1, true
 		}
 	}
 	return 0, false
 }
+
+// seriesWords join the two ends of a range of dates or the last two of a
+// list, which run forward in time: "from October to March", "the carnage
+// of November and January".
+var seriesWords = map[string]bool{"to": true, "-": true, "through": true, "until": true, "till": true, "and": true}
 
 // eraAhead finds the era of a year said as a bare number from the year
 // that ends its range: 499 in "499-493 BC" or "264 to 241 BC" is 499 BC.

@@ -60,7 +60,7 @@ func (c *context) digression(m *match, r result) bool {
 	from := m.from + m.rule.lead
 	prev := c.tokenKey(from - 1)
 	switch {
-	case prev == "(", c.untilBefore(from):
+	case prev == "(", c.untilBefore(from), c.opensMonthRange(m):
 		return true
 	case c.pluperfect(from) && comparePeriods(r.at, c.story) < 0:
 		return true
@@ -69,6 +69,21 @@ func (c *context) digression(m *match, r result) bool {
 		return comparePeriods(r.at, c.story) < 0
 	case r.at.g <= gYear:
 		return abs(r.at.y-c.story.y) > 3 && !c.opensSentence(from) && !c.endsLine(m.to)
+	}
+	return false
+}
+
+// opensMonthRange reports a month that starts a range or list of months,
+// "from October to March": the story goes to where the range ends, and
+// the end's year is read from where the story stood before it.
+func (c *context) opensMonthRange(m *match) bool {
+	if m.s.month == 0 || m.to+1 >= len(c.toks) || !seriesWords[c.toks[m.to].key] {
+		return false
+	}
+	for _, next := range c.rules.matchesAt(c.text, c.toks, m.to+1, nil) {
+		if next.rule.action == actDate && next.s.month != 0 {
+			return true
+		}
 	}
 	return false
 }
