@@ -262,13 +262,16 @@ func anchorPoint(t time.Time, g Granularity) point {
 }
 
 // kindOf says which modifiers a result takes: amounts take "nearly" and
-// "more than", points "early" and "the end of".
+// "more than", points "early" and "the end of", vague references "right"
+// ("right now").
 func kindOf(r *rule, res result) modKind {
 	switch {
 	case res.typ == Duration || r.action == actShift:
 		return modAmount
-	case res.typ == Set || r.action == actRef:
+	case res.typ == Set:
 		return 0
+	case r.action == actRef:
+		return modRef
 	}
 	return modDate
 }
