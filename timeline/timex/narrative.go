@@ -126,7 +126,9 @@ func (c *context) opensSentence(i int) bool {
 
 // yearLater finds the year of a date said without one in a history from
 // a month or season said with its year later in the same sentence:
-// "launched their summer offensive against southern Russia in June 1942".
+// "launched their summer offensive against southern Russia in June 1942",
+// or from a year said of the thing it names: "the Spring Offensive of
+// 1918".
 func (c *context) yearLater(m *match) (int, bool) {
 	for j := m.to; j < len(c.toks) && j < m.to+12; j++ {
 		if endsSentence(&c.toks[j]) || c.toks[j].paraBreak {
@@ -137,6 +139,10 @@ func (c *context) yearLater(m *match) (int, bool) {
 			if next.rule.action == actDate && s.year != 0 && !s.yy && (s.month != 0 || s.season != "") &&
 				!determiners[c.tokenKey(j-1)] { // not "surpassing the May 2007 high"
 				return s.year, true
+			}
+			if next.rule.action == actDate && s.year != 0 && !s.yy && s.month == 0 && s.season == "" && s.decade == 0 &&
+				j-m.to <= 2 && c.tokenKey(j-1) == "of" {
+				return s.year, true // "the Spring Offensive of 1918"
 			}
 		}
 	}
