@@ -216,8 +216,11 @@ func (c *context) remember(m *match, r result) {
 	if !c.narrative && m.rule.arg == "Q" && (m.s.year != 0 || m.s.relSet) {
 		return // "the 1988 quarter" compares with the quarter reported on
 	}
-	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
-		return // "a campaign planned for 1976" is not where the story is
+	if c.narrative && !aheadMarker(c.toks, m.from) && tenseAt(c.toks, m.from, m.to) == tenseFuture {
+		// "a campaign planned for 1976" is not where the story is; "until
+		// May 8" is ahead of the news writer, not of a history's story,
+		// and the clock time after it falls on that day
+		return
 	}
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
