@@ -224,6 +224,15 @@ func normAnaphor(c *context, m *match) (result, bool) {
 		s.unit = m.rule.arg // "the latest period" is a quarter
 	case s.unit == "" && s.pod != "":
 		s.unit = "D" // "that morning" is a time of the day last named
+	case s.weekday != 0:
+		// "the previous Friday", "the following Wednesday": counted from
+		// the last day named
+		ref := c.refAt(gDay)
+		if s.rel == 0 || !ref.known() || ref.g < gDay {
+			return result{}, false
+		}
+		p := c.weekdayFrom(ref.coarsen(gDay), s.weekday, s.rel, m)
+		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
 	case s.month != 0 || s.season != "":
 		// "the previous April", "the next spring"
 		ref := c.refPoint()
