@@ -165,7 +165,10 @@ func (c *context) dayAhead(m *match) (point, bool) {
 
 // yearAhead finds the year of a date said without one from the date that
 // follows it in a list or range: "between March and April 1918", "July
-// 23-31, 2016".
+// 23-31, 2016". Lists and ranges run forward, so a month later in the
+// year than the one after it is of the year before: "from November to
+// February 1942" starts in November 1941, and "from October to March",
+// said with no year, starts the year before the March the text means.
 func (c *context) yearAhead(m *match) (int, bool) {
 	i := m.to
 	for n := 0; i < len(c.toks) && n < 2 && connectors[c.toks[i].key]; n++ {
@@ -185,13 +188,36 @@ func (c *context) yearAhead(m *match) (int, bool) {
 		c.toks[i+1].key == "," && (&slots{}).fillBuiltin(bYear, &c.toks[i+2]) {
 		return c.toks[i+2].num, true // "March 5-9, 1918"
 	}
+	ranged := seriesWords[c.toks[m.to].key]
 	for _, next := range c.rules.matchesAt(c.text, c.toks, i, nil) {
-		if next.rule.action == actDate && next.s.year != 0 && !next.s.yy && (next.s.month != 0 || next.s.season != "") {
-			return next.s.year, true
+		if next.rule.action != actDate || next.s.yy {
+			continue
+		}
+		// a list or range runs forward: "from October to March 1945"
+		// starts in October 1944
+		back := 0
+		if m.s.month != 0 && next.s.month != 0 && m.s.month > next.s.month {
+			back = 1
+		}
+		switch {
+		case next.s.year != 0 && (next.s.month != 0 || next.s.season != ""):
+			return next.s.year - back, true
+		case ranged && back == 1 && next.s.year == 0 && next.s.day == 0 && !next.s.relSet && !next.s.anaphoric && !next.s.that:
+			// "from October to March": the year of March, less one
+			y := c.inferYear(point{g: gMonth, m: next.s.month}, &next)
+			if y == unknownYear {
+				return 0, false
+			}
+			return y - 1, true
 		}
 	}
 	return 0, false
 }
+
+// seriesWords join the two ends of a range of dates or the last two of a
+// list, which run forward in time: "from October to March", "the carnage
+// of November and January".
+var seriesWords = map[string]bool{"to": true, "-": true, "through": true, "until": true, "till": true, "and": true}
 
 // eraAhead finds the era of a year said as a bare number from the year
 // that ends its range: 499 in "499-493 BC" or "264 to 241 BC" is 499 BC.
@@ -296,8 +322,13 @@ func expandYY(yy int, base point) int {
 // In news mode the year is the anchor's, moved back a year when a past
 // clause names a later part of the year than the anchor's ("in November",
 // said in August, is last November), and forward when a future clause
-// names an earlier one. In narrative mode it is the year of the last
-// mentioned date: histories tell things in order.
+// names an earlier one. A bare month two or more months ahead in a clause
+// with no tense cue is last year's too, as news reports what has happened
+// ("changed to a calendar year in December", said in October: 4 of the 4
+// such months in TimeBank+AQUAINT); the month right after the anchor's
+// stays ahead ("trading for November transactions", said in October).
+// In narrative mode it is the year of the last mentioned date: histories
+// tell things in order.
 func (c *context) inferYear(p point, m *match) int {
 	b := c.base()
 	if !b.known() {
@@ -341,6 +372,8 @@ func (c *context) inferYear(p point, m *match) int {
 		return probe.y
 	case found && t == tenseFuture && cmp < 0 && !near(probe, b, lookback):
 		return probe.y + 1
+	case !found && p.g == gMonth && cmp > 0 && !near(probe, b, lookahead):
+		return probe.y - 1
 	case !found || t == tensePresent:
 		return nearestYear(probe, b)
 	}
@@ -402,10 +435,14 @@ func withTime(p point, s *slots) point {
 	p.g, p.pod = gTime, ""
 	if s.clock {
 		h := s.hour
-		if s.ampm == "PM" && h < 12 {
+		ampm := s.ampm
+		if ampm == "" {
+			ampm = podHalf(s.pod, h) // "4 in the morning"
+		}
+		if ampm == "PM" && h < 12 {
 			h += 12
 		}
-		if s.ampm == "AM" && h == 12 {
+		if ampm == "AM" && h == 12 {
 			h = 0
 		}
 		p.hh, p.mm = h, s.minute
@@ -413,6 +450,22 @@ func withTime(p point, s *slots) point {
 	}
 	p.pod = s.pod
 	return p
+}
+
+// podHalf is the half of the day, AM or PM, that a part of the day puts
+// an hour of the clock in: the morning's hours are AM, the afternoon's and
+// evening's PM, and the night's PM from six on ("11 at night") and AM
+// before ("2 at night"). Without a part of the day it is "".
+func podHalf(pod string, hour int) string {
+	switch {
+	case pod == "MO":
+		return "AM"
+	case pod == "AF" || pod == "EV" || pod == "NI" && hour >= 6:
+		return "PM"
+	case pod == "NI":
+		return "AM"
+	}
+	return ""
 }
 
 // normParse reads a numeric date ("2016-08-07", "8/7/2016") with

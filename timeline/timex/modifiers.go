@@ -18,6 +18,7 @@ const (
 	modDate   modKind = 1 << iota // a DATE or TIME point
 	modAmount                     // a DURATION, or a date counted from one
 	modCount                      // an amount of one unit: "a week", not "the past year"
+	modRef                        // a vague reference to a time: "now", "recently"
 	modAny    = modDate | modAmount
 )
 
@@ -30,7 +31,7 @@ type modifier struct {
 }
 
 func parseModifiers(src string) ([]modifier, error) {
-	kinds := map[string]modKind{"date": modDate, "amount": modAmount, "count": modCount, "any": modAny}
+	kinds := map[string]modKind{"date": modDate, "amount": modAmount, "count": modCount, "any": modAny, "ref": modRef}
 	var mods []modifier
 	sc := bufio.NewScanner(strings.NewReader(src))
 	for line := 1; sc.Scan(); line++ {

@@ -1,5 +1,7 @@
 package timex
 
+import "strings"
+
 // Narrative mode and anaphora: expressions counted from the last date the
 // text mentioned ("the next day", "that year") rather than from the
 // article's own date.
@@ -8,8 +10,9 @@ package timex
 // said without a year ("On 15 July", "by the winter") belongs where the
 // story stands. The story (context.story) moves with each date the text
 // mentions, unless the date is a digression: a date in parentheses, the
-// end of a stretch ("until February 1945"), a date naming a thing ("the August 1792 uprising") or a look back that
-// lies before the story, a bare year far off said in passing ("a law of
+// end of a stretch ("until February 1945"), a date naming a thing ("the
+// August 1792 uprising") or a look back that lies before the story (told
+// as one, or in the past perfect), a bare year far off said in passing ("a law of
 // 1614"). A year said again keeps the month the story reached in it, and
 // a season said without a year does not move it. Relative expressions
 // and anaphora count from the story; months earlier in the year than the
@@ -47,21 +50,40 @@ func (c *context) tell(m *match, r result) {
 // story where it was: a date in parentheses ("the Civil Constitution of
 // the Clergy (1790)"), the end of a stretch ("a siege that lasted until
 // the fall of Budapest in February 1945"), a date naming a thing ("the August 1792
-// uprising") or a look back ("the previous April", "two years earlier"),
-// or a bare year far from the story told mid-sentence ("a law of 1614").
+// uprising") or a look back ("the previous April", "two years earlier",
+// or a date before the story in a clause told in the past perfect:
+// "forces that had invaded Burma in late 1943"), or a bare year far from
+// the story told mid-sentence ("a law of 1614").
 // A year that opens its sentence ("In 1943, ...") moves the story however
 // far.
 func (c *context) digression(m *match, r result) bool {
 	from := m.from + m.rule.lead
 	prev := c.tokenKey(from - 1)
 	switch {
-	case prev == "(", c.untilBefore(from):
+	case prev == "(", c.untilBefore(from), c.opensMonthRange(m):
+		return true
+	case c.pluperfect(from) && comparePeriods(r.at, c.story) < 0:
 		return true
 	case m.rule.action == actDate && determiners[prev] && c.tokenKey(from) != "the",
 		m.rule.action == actAnaphor || m.rule.action == actShift || m.rule.action == actRel:
 		return comparePeriods(r.at, c.story) < 0
 	case r.at.g <= gYear:
 		return abs(r.at.y-c.story.y) > 3 && !c.opensSentence(from) && !c.endsLine(m.to)
+	}
+	return false
+}
+
+// opensMonthRange reports a month that starts a range or list of months,
+// "from October to March": the story goes to where the range ends, and
+// the end's year is read from where the story stood before it.
+func (c *context) opensMonthRange(m *match) bool {
+	if m.s.month == 0 || m.to+1 >= len(c.toks) || !seriesWords[c.toks[m.to].key] {
+		return false
+	}
+	for _, next := range c.rules.matchesAt(c.text, c.toks, m.to+1, nil) {
+		if next.rule.action == actDate && next.s.month != 0 {
+			return true
+		}
 	}
 	return false
 }
@@ -104,7 +126,9 @@ func (c *context) opensSentence(i int) bool {
 
 // yearLater finds the year of a date said without one in a history from
 // a month or season said with its year later in the same sentence:
-// "launched their summer offensive against southern Russia in June 1942".
+// "launched their summer offensive against southern Russia in June 1942",
+// or from a year said of the thing it names: "the Spring Offensive of
+// 1918".
 func (c *context) yearLater(m *match) (int, bool) {
 	for j := m.to; j < len(c.toks) && j < m.to+12; j++ {
 		if endsSentence(&c.toks[j]) || c.toks[j].paraBreak {
@@ -115,6 +139,10 @@ func (c *context) yearLater(m *match) (int, bool) {
 			if next.rule.action == actDate && s.year != 0 && !s.yy && (s.month != 0 || s.season != "") &&
 				!determiners[c.tokenKey(j-1)] { // not "surpassing the May 2007 high"
 				return s.year, true
+			}
+			if next.rule.action == actDate && s.year != 0 && !s.yy && s.month == 0 && s.season == "" && s.decade == 0 &&
+				j-m.to <= 2 && c.tokenKey(j-1) == "of" {
+				return s.year, true // "the Spring Offensive of 1918"
 			}
 		}
 	}
@@ -196,6 +224,15 @@ func normAnaphor(c *context, m *match) (result, bool) {
 		s.unit = m.rule.arg // "the latest period" is a quarter
 	case s.unit == "" && s.pod != "":
 		s.unit = "D" // "that morning" is a time of the day last named
+	case s.weekday != 0:
+		// "the previous Friday", "the following Wednesday": counted from
+		// the last day named
+		ref := c.refAt(gDay)
+		if s.rel == 0 || !ref.known() || ref.g < gDay {
+			return result{}, false
+		}
+		p := c.weekdayFrom(ref.coarsen(gDay), s.weekday, s.rel, m)
+		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
 	case s.month != 0 || s.season != "":
 		// "the previous April", "the next spring"
 		ref := c.refPoint()
@@ -243,4 +280,26 @@ func normAnaphor(c *context, m *match) (result, bool) {
 	}
 	r.value = r.at.String()
 	return r, true
+}
+
+// pluperfect reports a date in a clause told in the past perfect, a look
+// back from where the story stands: "Chinese forces that had invaded
+// Northern Burma in late 1943". The nearest tense cue before the date in
+// its sentence is "had" followed by a participle.
+func (c *context) pluperfect(from int) bool {
+	for i, n := from-1, 0; i >= 0 && n < clauseWindow; i, n = i-1, n+1 {
+		if endsSentence(&c.toks[i]) || c.toks[i+1].paraBreak {
+			return false
+		}
+		if _, ok := cue(c.toks, i); !ok {
+			continue
+		}
+		if c.toks[i].key != "had" || i+1 >= from {
+			return false
+		}
+		nt := &c.toks[i+1]
+		next := strings.ToLower(c.text[nt.start:nt.end])
+		return next == "been" || strings.HasSuffix(next, "ed") || strings.HasSuffix(next, "en") || c.toks[i+1].has(catPast)
+	}
+	return false
 }

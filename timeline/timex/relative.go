@@ -11,7 +11,7 @@ import (
 )
 
 // normRel resolves "last month", "next week", "this year", "last Friday",
-// "this morning", "last summer", "next April".
+// "this morning", "last summer", "next April", "last Thanksgiving".
 func normRel(c *context, m *match) (result, bool) {
 	s := &m.s
 	if s.plural && s.unit != "" && s.weekday == 0 {
@@ -23,6 +23,8 @@ func normRel(c *context, m *match) (result, bool) {
 	switch {
 	case s.weekday != 0:
 		r.at = c.weekdayFrom(b, s.weekday, s.rel, m)
+	case s.holiday != "" && b.known():
+		r.at = holidayFrom(b, s.holiday, s.rel)
 	case s.month != 0 && ofYear:
 		r.at = point{g: gMonth, y: b.y + s.rel, m: s.month}
 	case s.month != 0:
@@ -126,6 +128,25 @@ func (c *context) monthFrom(b point, month, dir int) point {
 		p.y--
 	case dir > 0 && month <= b.m:
 		p.y++
+	}
+	return p
+}
+
+// holidayFrom finds "last Thanksgiving" (the one before base), "next
+// Christmas" (the one after it) and "this Easter" (base's year's).
+func holidayFrom(b point, code string, dir int) point {
+	on := func(y int) point {
+		if code == "easter" {
+			return easter(y)
+		}
+		return point{g: gDay, y: y, m: holidayMonth(code), d: holidayDay(code, y)}
+	}
+	p := on(b.y)
+	switch cmp := comparePeriods(p, b); {
+	case dir < 0 && cmp >= 0:
+		p = on(b.y - 1)
+	case dir > 0 && cmp <= 0:
+		p = on(b.y + 1)
 	}
 	return p
 }

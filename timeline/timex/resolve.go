@@ -240,8 +240,11 @@ func (c *context) remember(m *match, r result) {
 	if !c.narrative && m.rule.arg == "Q" && (m.s.year != 0 || m.s.relSet) {
 		return // "the 1988 quarter" compares with the quarter reported on
 	}
-	if c.narrative && tenseAt(c.toks, m.from, m.to) == tenseFuture {
-		return // "a campaign planned for 1976" is not where the story is
+	if c.narrative && !aheadMarker(c.toks, m.from) && tenseAt(c.toks, m.from, m.to) == tenseFuture {
+		// "a campaign planned for 1976" is not where the story is; "until
+		// May 8" is ahead of the news writer, not of a history's story,
+		// and the clock time after it falls on that day
+		return
 	}
 	c.count++
 	c.lastAt[r.at.g], c.seq[r.at.g] = r.at, c.count
@@ -286,13 +289,16 @@ func anchorPoint(t time.Time, g Granularity) point {
 }
 
 // kindOf says which modifiers a result takes: amounts take "nearly" and
-// "more than", points "early" and "the end of".
+// "more than", points "early" and "the end of", vague references "right"
+// ("right now").
 func kindOf(r *rule, res result) modKind {
 	switch {
 	case res.typ == Duration || r.action == actShift:
 		return modAmount
-	case res.typ == Set || r.action == actRef:
+	case res.typ == Set:
 		return 0
+	case r.action == actRef:
+		return modRef
 	}
 	return modDate
 }

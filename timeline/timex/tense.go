@@ -68,6 +68,9 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 		if window > lookAhead && toks[i].key == "that" {
 			break // "On 15 March, Nixon implied that the U.S. would ...": another clause's verb
 		}
+		if planNoun(toks, i) {
+			continue // "unveiled Tuesday plans for a concert": the plan is not the date's
+		}
 		if t, ok := cue(toks, i); ok {
 			return t, true
 		}
@@ -76,6 +79,15 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 		return tenseFuture, true
 	}
 	return tensePast, false
+}
+
+// planNoun reports "plan for" or "plans for" at i: a noun naming a plan.
+// Before a date it announces one ahead ("a withdrawal plan for ... late
+// 2008"); after a date it is no verb of the date's clause ("On Friday,
+// when Albright set aside vacation plans for the trip").
+func planNoun(toks []token, i int) bool {
+	k := toks[i].key
+	return (k == "plan" || k == "plans") && i+1 < len(toks) && toks[i+1].key == "for"
 }
 
 // opensSentence reports an expression that opens its sentence, alone or
