@@ -76,6 +76,7 @@ func Extract(in []Input, g Gazetteer) timeline.Timeline {
 type extractor struct {
 	find  *finder
 	types []eventType
+	typer *typeIndex // finds the types' keywords
 	// said caches saying by the expression's words: the same few
 	// expressions ("on Monday") come back in every article.
 	said map[string]said
@@ -323,7 +324,7 @@ func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draf
 			actors = w.actors
 		}
 	}
-	typ, ok := typeIn(r.x.types, lower)
+	typ, ok := r.x.typer.in(lower)
 	if !ok {
 		typ = r.sentenceType()
 	}
@@ -359,22 +360,9 @@ func (r *report) wholeFound() *found {
 // an event whose own clauses name none.
 func (r *report) sentenceType() string {
 	if r.typ == "" {
-		r.typ = typeOf(r.x.types, lowerWords(r.in.Article.Text, r.sentence))
+		r.typ = r.x.typer.of(lowerWords(r.in.Article.Text, r.sentence))
 	}
 	return r.typ
-}
-
-// typeIn is the first of types, by precedence, with a keyword among
-// words; ok is false when none has.
-func typeIn(types []eventType, words []string) (name string, ok bool) {
-	for _, t := range types {
-		for _, k := range t.keywords {
-			if k.in(words) {
-				return t.name, true
-			}
-		}
-	}
-	return "", false
 }
 
 // govern picks the date that dates a clause among the dates in it: two
