@@ -182,6 +182,7 @@ type report struct {
 	// once: the sentence and its quote trimmed, its key for the
 	// reports' IDs, the expressions' words to skip, and, once needed,
 	// its places and actors and its type.
+	read           *reading // the sentence's tokens
 	trimmed, quote article.Span
 	idKey          []byte
 	skip           *skipper
@@ -207,9 +208,10 @@ type unit struct {
 // tells something.
 func (r *report) drafts(dated []dating) []*draft {
 	text := r.in.Article.Text
-	cls := clauses(text, r.sentence)
+	r.read = read(text, r.sentence)
+	cls := clausesOf(text, r.sentence, r.read)
 	r.told = r.sentence.Start
-	if i := slices.IndexFunc(cls, func(c clause) bool { return tells(text, []article.Span{c.Span}) }); i >= 0 {
+	if i := slices.IndexFunc(cls, func(c clause) bool { return tells(r.read, []article.Span{c.Span}) }); i >= 0 {
 		r.told = cls[i].Start
 	}
 	r.trimmed = trimmed(text, r.sentence)
@@ -220,7 +222,7 @@ func (r *report) drafts(dated []dating) []*draft {
 	r.skip = newSkipper(r.timexes)
 	var withDates []*unit
 	for _, u := range units(cls, dated) {
-		if len(u.dated) > 0 && tells(text, u.spans) {
+		if len(u.dated) > 0 && tells(r.read, u.spans) {
 			withDates = append(withDates, u)
 		}
 	}
@@ -307,10 +309,11 @@ func clauseAt(cls []clause, at int) int {
 // also makes it planned when gov's clause is in the future tense.
 func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft {
 	a, text := r.in.Article, r.in.Article.Text
-	var words, lower []string
+	var words, lowered []string
 	for _, s := range u.extent {
-		words = append(words, r.skip.contentWords(text, s.Start, s.End)...)
-		lower = append(lower, lowerWords(text, s)...)
+		toks, keys := r.read.in(s)
+		words = append(words, r.skip.contentOf(toks, keys)...)
+		lowered = append(lowered, lower(toks, keys)...)
 	}
 	places, actors := r.x.find.find(text, u.extent)
 	if len(places) == 0 || len(actors) == 0 {
@@ -324,7 +327,7 @@ func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draf
 			actors = w.actors
 		}
 	}
-	typ, ok := r.x.typer.in(lower)
+	typ, ok := r.x.typer.in(lowered)
 	if !ok {
 		typ = r.sentenceType()
 	}
@@ -360,7 +363,7 @@ func (r *report) wholeFound() *found {
 // an event whose own clauses name none.
 func (r *report) sentenceType() string {
 	if r.typ == "" {
-		r.typ = r.x.typer.of(lowerWords(r.in.Article.Text, r.sentence))
+		r.typ = r.x.typer.of(lower(r.read.toks, r.read.keys))
 	}
 	return r.typ
 }

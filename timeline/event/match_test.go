@@ -189,3 +189,33 @@ func FuzzTypeIndex(f *testing.F) {
 		}
 	})
 }
+
+// TestReadingAsTokenize checks that the tokens of a sentence read once,
+// taken clause by clause, are what tokenize reads in each clause and in
+// each run of clauses.
+func TestReadingAsTokenize(t *testing.T) {
+	pieces := []string{"rebels", "Aleppo", "which", "since", "forcing", "after", "and", "but", ",", ";", " - ", "-",
+		" ", "  ", "'", "’", "rebel-held", "Assad's", "(", "é", "\u00a0", "\xe2\x80", "\xff", "2016", "x"}
+	rng := rand.New(rand.NewPCG(35, 36))
+	for range 5000 {
+		var sb strings.Builder
+		for range rng.IntN(40) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		text := sb.String()
+		s := article.Span{Start: rng.IntN(len(text)/2 + 1)}
+		s.End = s.Start + rng.IntN(len(text)-s.Start+1)
+		rd := read(text, s)
+		cls := clauses(text, s)
+		for i := range cls {
+			for j := i; j < len(cls); j++ {
+				span := article.Span{Start: cls[i].Start, End: cls[j].End}
+				toks, keys := rd.in(span)
+				want := tokenize(text, span.Start, span.End)
+				if !slices.Equal(toks, want) || !slices.Equal(keys, keysOf(want)) {
+					t.Fatalf("%q %v: %+v, want %+v", text, span, toks, want)
+				}
+			}
+		}
+	}
+}
