@@ -29,7 +29,10 @@ type clause struct {
 // parser this is a guess, but one that keeps background dates ("which
 // rebels seized in 2012", "since it erupted in March 2011") away from the
 // happening the sentence reports.
-func clauses(text string, s article.Span) []clause {
+func clauses(text string, s article.Span) []clause { return clausesOf(text, s, read(text, s)) }
+
+// clausesOf is clauses of sentence s read already.
+func clausesOf(text string, s article.Span, rd *reading) []clause {
 	var out []clause
 	cur := clause{Span: s}
 	words := 0 // in cur
@@ -48,8 +51,8 @@ func clauses(text string, s article.Span) []clause {
 		cur.group, cur.sub, words = group, sub, 0
 	}
 	prevComma := false
-	for _, t := range tokenize(text, s.Start, s.End) {
-		k := t.key()
+	for i, t := range rd.toks {
+		k := rd.keys[i]
 		switch {
 		case t.word && subordinators[k]:
 			if words > 0 {
@@ -82,9 +85,10 @@ func clauses(text string, s article.Span) []clause {
 // starts in lower case, no verb to speak of, is a dateline ("IDLIB, Aug.
 // 8, 2016 (AFP) -") or a credit, and its date is the article's, not a
 // happening's.
-func tells(text string, spans []article.Span) bool {
+func tells(rd *reading, spans []article.Span) bool {
 	for _, s := range spans {
-		for _, t := range tokenize(text, s.Start, s.End) {
+		toks, _ := rd.in(s)
+		for _, t := range toks {
 			if r, _ := utf8.DecodeRuneInString(t.text); t.word && unicode.IsLower(r) {
 				return true
 			}

@@ -76,6 +76,7 @@ func Extract(in []Input, g Gazetteer) timeline.Timeline {
 type extractor struct {
 	find  *finder
 	types []eventType
+	typer *typeIndex // finds the types' keywords
 	// said caches saying by the expression's words: the same few
 	// expressions ("on Monday") come back in every article.
 	said map[string]said
@@ -181,6 +182,7 @@ type report struct {
 	// once: the sentence and its quote trimmed, its key for the
 	// reports' IDs, the expressions' words to skip, and, once needed,
 	// its places and actors and its type.
+	read           *reading // the sentence's tokens
 	trimmed, quote article.Span
 	idKey          []byte
 	skip           *skipper
@@ -206,9 +208,10 @@ type unit struct {
 // tells something.
 func (r *report) drafts(dated []dating) []*draft {
 	text := r.in.Article.Text
-	cls := clauses(text, r.sentence)
+	r.read = read(text, r.sentence)
+	cls := clausesOf(text, r.sentence, r.read)
 	r.told = r.sentence.Start
-	if i := slices.IndexFunc(cls, func(c clause) bool { return tells(text, []article.Span{c.Span}) }); i >= 0 {
+	if i := slices.IndexFunc(cls, func(c clause) bool { return tells(r.read, []article.Span{c.Span}) }); i >= 0 {
 		r.told = cls[i].Start
 	}
 	r.trimmed = trimmed(text, r.sentence)
@@ -219,7 +222,7 @@ func (r *report) drafts(dated []dating) []*draft {
 	r.skip = newSkipper(r.timexes)
 	var withDates []*unit
 	for _, u := range units(cls, dated) {
-		if len(u.dated) > 0 && tells(text, u.spans) {
+		if len(u.dated) > 0 && tells(r.read, u.spans) {
 			withDates = append(withDates, u)
 		}
 	}
@@ -306,10 +309,11 @@ func clauseAt(cls []clause, at int) int {
 // also makes it planned when gov's clause is in the future tense.
 func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draft {
 	a, text := r.in.Article, r.in.Article.Text
-	var words, lower []string
+	var words, lowered []string
 	for _, s := range u.extent {
-		words = append(words, r.skip.contentWords(text, s.Start, s.End)...)
-		lower = append(lower, lowerWords(text, s)...)
+		toks, keys := r.read.in(s)
+		words = append(words, r.skip.contentOf(toks, keys)...)
+		lowered = append(lowered, lower(toks, keys)...)
 	}
 	places, actors := r.x.find.find(text, u.extent)
 	if len(places) == 0 || len(actors) == 0 {
@@ -323,7 +327,7 @@ func (r *report) draft(u *unit, gov dating, cl article.Span, conf float64) *draf
 			actors = w.actors
 		}
 	}
-	typ, ok := typeIn(r.x.types, lower)
+	typ, ok := r.x.typer.in(lowered)
 	if !ok {
 		typ = r.sentenceType()
 	}
@@ -359,22 +363,9 @@ func (r *report) wholeFound() *found {
 // an event whose own clauses name none.
 func (r *report) sentenceType() string {
 	if r.typ == "" {
-		r.typ = typeOf(r.x.types, lowerWords(r.in.Article.Text, r.sentence))
+		r.typ = r.x.typer.of(lower(r.read.toks, r.read.keys))
 	}
 	return r.typ
-}
-
-// typeIn is the first of types, by precedence, with a keyword among
-// words; ok is false when none has.
-func typeIn(types []eventType, words []string) (name string, ok bool) {
-	for _, t := range types {
-		for _, k := range t.keywords {
-			if k.in(words) {
-				return t.name, true
-			}
-		}
-	}
-	return "", false
 }
 
 // govern picks the date that dates a clause among the dates in it: two

@@ -115,10 +115,26 @@ func (g Gazetteer) check() error {
 func (e Entry) names() []string { return append([]string{e.Name}, e.Aliases...) }
 
 // finder finds the gazetteer's names in text.
+//
+// A name is found where it stands as words of its own, the longest name
+// first: a name is taken where no name before it, in the order of names,
+// was taken, so "Islamic State of Iraq and the Levant" is one actor, not
+// "Islamic State" and more. The finder reads a text once, whatever the
+// number of names: its forms are indexed by their first word, the run of
+// letters and digits they start with, and at each word of the text only
+// the forms that start with that word are tried. The hits are then taken
+// in the order of names, as if each name were searched for through the
+// whole text in turn.
 type finder struct {
 	// names are every name of every entry, longest first, so that the
 	// longest name wins where several start or overlap.
 	names []gazName
+	// byWord are the forms by their first word: fold for those looked
+	// for in the text folded to lower case, exact for the others.
+	fold, exact map[string][]formRef
+	// odd are the forms that start with no letter or digit, or are not
+	// UTF-8: they are searched for through the whole text.
+	odd []formRef
 }
 
 type gazName struct {
@@ -132,11 +148,14 @@ type gazName struct {
 	fold  bool
 }
 
+// formRef is a form of a name: names[name].forms[form].
+type formRef struct{ name, form int }
+
 // minCaps is the length from which a name also matches in capitals.
 const minCaps = 4
 
 func newFinder(g Gazetteer) *finder {
-	f := &finder{}
+	f := &finder{fold: map[string][]formRef{}, exact: map[string][]formRef{}}
 	seen := map[string]bool{}
 	add := func(entries []Entry, place bool) {
 		for _, e := range entries {
@@ -157,62 +176,125 @@ func newFinder(g Gazetteer) *finder {
 	add(g.Places, true)
 	add(g.Actors, false)
 	sort.SliceStable(f.names, func(i, j int) bool { return len(f.names[i].forms[0]) > len(f.names[j].forms[0]) })
+	for i, n := range f.names {
+		for k, form := range n.forms {
+			ref := formRef{i, k}
+			w := firstWord(form)
+			switch {
+			case w == "" || !utf8.ValidString(form):
+				f.odd = append(f.odd, ref)
+			case n.fold:
+				f.fold[w] = append(f.fold[w], ref)
+			default:
+				f.exact[w] = append(f.exact[w], ref)
+			}
+		}
+	}
 	return f
+}
+
+// firstWord is the run of letters and digits s starts with.
+func firstWord(s string) string {
+	for i, r := range s {
+		if !isWordRune(r) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+// gazHit is a form of a name found at text[start:end].
+type gazHit struct {
+	start, end int
+	ref        formRef
 }
 
 // find returns the places and actors named in the spans of text, each
 // once, in the order they are first named.
 func (f *finder) find(text string, spans []article.Span) (places, actors []string) {
-	type hit struct {
-		start, end int
-		n          *gazName
-	}
-	var hits []hit
+	var hits, found []gazHit
 	// taken marks the bytes the hits so far cover: whether a name is
 	// free takes the time of its length, whatever the number of hits.
 	taken := newCover(spans)
-	free := func(s, e int) bool { return !taken.any(s, e) }
 	for _, sp := range spans {
 		in := text[sp.Start:sp.End]
 		work.Add(int64(len(in)))
-		// ASCII folding keeps byte offsets, which Unicode folding may not.
-		folded := asciiLower(in)
-		for i := range f.names {
-			n := &f.names[i]
-			hay := in
-			if n.fold {
-				hay = folded
-			}
-			for _, form := range n.forms {
-				for off := 0; ; {
-					k := strings.Index(hay[off:], form)
-					if k < 0 {
-						break
-					}
-					s, e := off+k, off+k+len(form)
-					off = s + 1
-					if boundary(in, s, e) && free(sp.Start+s, sp.Start+e) {
-						hits = append(hits, hit{sp.Start + s, sp.Start + e, n})
-						taken.mark(sp.Start+s, sp.Start+e)
-					}
-				}
+		found = f.occurrences(in, found[:0])
+		// The hits of a span are taken name by name, each name's from the
+		// left, where no hit before covers them.
+		slices.SortFunc(found, func(a, b gazHit) int {
+			return cmp.Or(cmp.Compare(a.ref.name, b.ref.name), cmp.Compare(a.ref.form, b.ref.form), cmp.Compare(a.start, b.start))
+		})
+		for _, h := range found {
+			s, e := sp.Start+h.start, sp.Start+h.end
+			if !taken.any(s, e) {
+				hits = append(hits, gazHit{s, e, h.ref})
+				taken.mark(s, e)
 			}
 		}
 	}
-	sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+	slices.SortFunc(hits, func(a, b gazHit) int { return cmp.Compare(a.start, b.start) })
 	seen := map[string]bool{}
 	for _, h := range hits {
-		if seen[h.n.entry] {
+		n := &f.names[h.ref.name]
+		if seen[n.entry] {
 			continue
 		}
-		seen[h.n.entry] = true
-		if h.n.place {
-			places = append(places, h.n.entry)
+		seen[n.entry] = true
+		if n.place {
+			places = append(places, n.entry)
 		} else {
-			actors = append(actors, h.n.entry)
+			actors = append(actors, n.entry)
 		}
 	}
 	return places, actors
+}
+
+// occurrences appends to out every place in where a form of a name
+// stands as words of its own, taken or not.
+func (f *finder) occurrences(in string, out []gazHit) []gazHit {
+	// ASCII folding keeps byte offsets, which Unicode folding may not.
+	folded := asciiLower(in)
+	try := func(refs []formRef, hay string, s int) {
+		for _, ref := range refs {
+			form := f.names[ref.name].forms[ref.form]
+			if strings.HasPrefix(hay[s:], form) && boundary(in, s, s+len(form)) {
+				out = append(out, gazHit{s, s + len(form), ref})
+			}
+		}
+	}
+	for s := 0; s < len(in); {
+		r, n := utf8.DecodeRuneInString(in[s:])
+		if !isWordRune(r) {
+			s += n
+			continue
+		}
+		// A name that starts with a word starts with a whole word; try
+		// checks it stands apart from the letters around it.
+		e := s + len(firstWord(in[s:]))
+		try(f.exact[in[s:e]], in, s)
+		try(f.fold[folded[s:e]], folded, s)
+		s = e
+	}
+	for _, ref := range f.odd {
+		hay := in
+		if f.names[ref.name].fold {
+			hay = folded
+		}
+		form := f.names[ref.name].forms[ref.form]
+		for off := 0; ; {
+			k := strings.Index(hay[off:], form)
+			if k < 0 {
+				break
+			}
+			s, e := off+k, off+k+len(form)
+			off = s + 1
+			if boundary(in, s, e) {
+				out = append(out, gazHit{s, e, ref})
+			}
+		}
+	}
+	return out
 }
 
 // boundary reports whether in[s:e] stands as words of its own: no letter

@@ -45,7 +45,7 @@ func NewExtractor(g Gazetteer) *Extractor {
 	if err != nil {
 		types = eventTypes // Check reports it; extraction goes on with the built-in types
 	}
-	return &Extractor{&extractor{find: newFinder(g), said: map[string]said{}, types: types}}
+	return &Extractor{&extractor{find: newFinder(g), said: map[string]said{}, types: types, typer: newTypeIndex(types)}}
 }
 
 // Article finds what one article tells.

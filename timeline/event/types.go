@@ -152,29 +152,91 @@ func compileTypes(where string, defs []TypeDef) ([]eventType, error) {
 	return out, nil
 }
 
-// typeOf is the first of types, by precedence, with a keyword among the
-// words of the first list that has any; OtherType when none has.
-func typeOf(types []eventType, lists ...[]string) string {
-	for _, words := range lists {
-		for _, t := range types {
-			for _, k := range t.keywords {
-				if k.in(words) {
-					return t.name
-				}
+// typeIndex finds the first type, by precedence, with a keyword among
+// some words. Its keywords are indexed by their first word: at each word
+// it tries only those that can start there, so the time it takes grows
+// with the words, not with the number of keywords. A first word that is
+// a whole word is looked up as it is; one that goes on ("shell*") by its
+// first prefixLen bytes, or, shorter than that, tried at every word.
+type typeIndex struct {
+	types  []eventType
+	exact  map[string][]typeKeyword
+	prefix map[string][]typeKeyword
+	short  []typeKeyword
+}
+
+// typeKeyword is a keyword and the precedence of its type: the index of
+// the type among the types. Each list of the index is in precedence
+// order.
+type typeKeyword struct {
+	rank int
+	kw   keyword
+}
+
+// prefixLen is how many bytes of a word going on index it.
+const prefixLen = 3
+
+func newTypeIndex(types []eventType) *typeIndex {
+	x := &typeIndex{types: types, exact: map[string][]typeKeyword{}, prefix: map[string][]typeKeyword{}}
+	for rank, t := range types {
+		for _, k := range t.keywords {
+			tk, first := typeKeyword{rank, k}, k[0][0]
+			switch {
+			case !first.prefix:
+				x.exact[first.word] = append(x.exact[first.word], tk)
+			case len(first.word) >= prefixLen:
+				x.prefix[first.word[:prefixLen]] = append(x.prefix[first.word[:prefixLen]], tk)
+			default:
+				x.short = append(x.short, tk)
 			}
+		}
+	}
+	return x
+}
+
+// of is the first of the types, by precedence, with a keyword among the
+// words of the first list that has any; OtherType when none has.
+func (x *typeIndex) of(lists ...[]string) string {
+	for _, words := range lists {
+		if name, ok := x.in(words); ok {
+			return name
 		}
 	}
 	return OtherType
 }
 
-// in reports whether the keyword occurs in words (lower case).
-func (k keyword) in(words []string) bool {
-	for i := range words {
-		if k.at(words, i) {
-			return true
+// in is the first of the types, by precedence, with a keyword among
+// words (lower case); ok is false when none has.
+func (x *typeIndex) in(words []string) (name string, ok bool) {
+	best := len(x.types) // the rank of the best type found so far
+	for i, w := range words {
+		best = firstAt(x.exact[w], words, i, best)
+		if len(w) >= prefixLen {
+			best = firstAt(x.prefix[w[:prefixLen]], words, i, best)
+		}
+		best = firstAt(x.short, words, i, best)
+		if best == 0 {
+			break
 		}
 	}
-	return false
+	if best == len(x.types) {
+		return "", false
+	}
+	return x.types[best].name, true
+}
+
+// firstAt is the rank of the first of kws, in precedence order, that
+// occurs at words[i] and comes before best; else best.
+func firstAt(kws []typeKeyword, words []string, i, best int) int {
+	for _, tk := range kws {
+		if tk.rank >= best {
+			break
+		}
+		if tk.kw.at(words, i) {
+			return tk.rank
+		}
+	}
+	return best
 }
 
 // at reports whether the keyword occurs starting at words[i]: its first

@@ -10,6 +10,10 @@ import (
 
 func words(s string) []string { return lowerWords(s, article.Span{Start: 0, End: len(s)}) }
 
+// typeOf is the type the index of types finds in the first of lists
+// that names one.
+func typeOf(types []eventType, lists ...[]string) string { return newTypeIndex(types).of(lists...) }
+
 func TestTypeOf(t *testing.T) {
 	tests := []struct {
 		text string

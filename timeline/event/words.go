@@ -197,12 +197,60 @@ func (s *skipper) covers(start, end int) bool {
 // contentWords is the package's contentWords, leaving out the words
 // inside the skipper's spans.
 func (s *skipper) contentWords(text string, start, end int) []string {
+	toks := tokenize(text, start, end)
+	return s.contentOf(toks, keysOf(toks))
+}
+
+// contentOf is contentWords of tokens read already, with their keys.
+func (s *skipper) contentOf(toks []token, keys []string) []string {
 	var out []string
-	for _, t := range tokenize(text, start, end) {
-		if !t.word || stopWords[t.key()] || s.covers(t.start, t.end) {
+	for i, t := range toks {
+		if !t.word || stopWords[keys[i]] || s.covers(t.start, t.end) {
 			continue
 		}
-		out = append(out, stem(t.key()))
+		out = append(out, stem(keys[i]))
+	}
+	return out
+}
+
+// reading is a sentence read once: its tokens and their keys, which the
+// clauses, the type and the words of each event of it take their part
+// of, rather than reading it again.
+type reading struct {
+	toks []token
+	keys []string
+}
+
+func read(text string, s article.Span) *reading {
+	toks := tokenize(text, s.Start, s.End)
+	return &reading{toks: toks, keys: keysOf(toks)}
+}
+
+func keysOf(toks []token) []string {
+	keys := make([]string, len(toks))
+	for i, t := range toks {
+		keys[i] = t.key()
+	}
+	return keys
+}
+
+// in are the tokens of the reading within s, and their keys. s must
+// start and end between tokens, as a clause does: then they are the
+// tokens tokenize reads in s.
+func (r *reading) in(s article.Span) ([]token, []string) {
+	i, _ := slices.BinarySearchFunc(r.toks, s.Start, func(t token, at int) int { return cmp.Compare(t.start, at) })
+	j, _ := slices.BinarySearchFunc(r.toks, s.End+1, func(t token, at int) int { return cmp.Compare(t.end, at) })
+	j = max(i, j)
+	return r.toks[i:j], r.keys[i:j]
+}
+
+// lower are the words among toks, in lower case: their keys.
+func lower(toks []token, keys []string) []string {
+	var out []string
+	for i, t := range toks {
+		if t.word {
+			out = append(out, keys[i])
+		}
 	}
 	return out
 }
