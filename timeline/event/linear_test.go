@@ -228,33 +228,6 @@ func findPairwise(f *finder, text string, spans []article.Span) (places, actors 
 	return places, actors
 }
 
-func TestFindAsPairwise(t *testing.T) {
-	f := newFinder(Gazetteer{
-		Places: []Entry{{Name: "Aleppo", Aliases: []string{"east Aleppo", "Halab"}}, {Name: "Idlib"}},
-		Actors: []Entry{{Name: "Islamic State", Aliases: []string{"IS", "ISIS", "State"}}, {Name: "rebels"}},
-	})
-	pieces := []string{"Aleppo", "east Aleppo", "ALEPPO", "Halab", "Idlib", "Islamic State", "IS", "ISIS", "State",
-		"rebels", "Rebels", " ", " ", ", ", "x", "east"}
-	rng := rand.New(rand.NewPCG(13, 14))
-	for range 3000 {
-		var sb strings.Builder
-		for range rng.IntN(30) {
-			sb.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		text := sb.String()
-		var spans []article.Span
-		for range 1 + rng.IntN(3) {
-			s := rng.IntN(len(text) + 1)
-			spans = append(spans, article.Span{Start: s, End: s + rng.IntN(len(text)-s+1)})
-		}
-		p, a := f.find(text, spans)
-		wp, wa := findPairwise(f, text, spans)
-		if !slices.Equal(p, wp) || !slices.Equal(a, wa) {
-			t.Fatalf("%q %v: %q %q, want %q %q", text, spans, p, a, wp, wa)
-		}
-	}
-}
-
 // TestExtractWorkIsLinear extracts the events of one-line articles of
 // 512 KB and of 2 MB (the seed articles run together, a date said over
 // and over, a sentence of dated clauses) and checks that the work done,

@@ -127,7 +127,13 @@ func testGazetteer() Gazetteer {
 // random spans, with the test gazetteer and with the built-in one.
 func TestFinderAsPlain(t *testing.T) {
 	rng := rand.New(rand.NewPCG(33, 34))
-	for _, g := range []Gazetteer{testGazetteer(), DefaultGazetteer(), manyNames(200)} {
+	// Nested names with their aliases ("east Aleppo", "IS" in "ISIS"),
+	// the built-in gazetteer, and many names.
+	nested := Gazetteer{
+		Places: []Entry{{Name: "Aleppo", Aliases: []string{"east Aleppo", "Halab"}}, {Name: "Idlib"}},
+		Actors: []Entry{{Name: "Islamic State", Aliases: []string{"IS", "ISIS", "State"}}, {Name: "rebels"}},
+	}
+	for _, g := range []Gazetteer{nested, testGazetteer(), DefaultGazetteer(), manyNames(200)} {
 		f := newFinder(g)
 		pieces := namePieces
 		for _, n := range f.names[:min(len(f.names), 40)] {
