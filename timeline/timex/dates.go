@@ -37,6 +37,9 @@ func normDate(c *context, m *match) (result, bool) {
 	if m.rule.arg == "any" {
 		p.y = unknownYear // "winter quarters": a kind of camp, any winter's
 	}
+	if m.rule.arg == "newyear" {
+		s.holiday = "01-01" // "New Year's Day" (its Eve is the day before)
+	}
 	switch {
 	case s.decade != 0 && s.decade < 100 && s.era >= 0:
 		return result{}, false // "the 470s" is said with its era
@@ -104,6 +107,8 @@ func normDate(c *context, m *match) (result, bool) {
 		p.d = holidayDay(s.holiday, p.y)
 		if p.d == 0 {
 			p.g = gMonth // the year is unknown: say only the month
+		} else if s.eve {
+			p = holidayEve(p)
 		}
 	}
 	r := result{typ: Date, mod: s.mod, at: p}
@@ -245,6 +250,23 @@ func yearOfWeekday(p point, wd int) int {
 		}
 	}
 	return p.y
+}
+
+// holidayEve is the eve of the holiday on day p: the day before it,
+// December 24 for Christmas, December 31 of the year before for New
+// Year's Day. Without a year the day is still known when the holiday
+// has a fixed one.
+func holidayEve(p point) point {
+	y := p.y
+	if y == unknownYear {
+		y = 2001 // any year that is no leap year: only month and day are kept
+	}
+	d := time.Date(y, time.Month(p.m), p.d, 12, 0, 0, 0, time.UTC).AddDate(0, 0, -1)
+	q := dayPoint(d)
+	if p.y == unknownYear {
+		q.y = unknownYear
+	}
+	return q
 }
 
 // holidayMonth is the month a holiday code of lexicon.txt falls in.

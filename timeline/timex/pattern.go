@@ -588,6 +588,9 @@ func matchElem(text string, toks []token, i int, e *elem, s *slots) (int, bool) 
 				if en := t.entries(); len(en) == 1 && !s.filled(en[0].cat) {
 					s.fill(en[0], t)
 				}
+				if w == "eve" {
+					s.eve = true // "Christmas Eve", "New Year's Eve"
+				}
 				return 1, true
 			}
 		}

@@ -25,6 +25,9 @@ func normRel(c *context, m *match) (result, bool) {
 		r.at = c.weekdayFrom(b, s.weekday, s.rel, m)
 	case s.holiday != "" && b.known():
 		r.at = holidayFrom(b, s.holiday, s.rel)
+		if s.eve {
+			r.at = holidayEve(r.at)
+		}
 	case s.month != 0 && ofYear:
 		r.at = point{g: gMonth, y: b.y + s.rel, m: s.month}
 	case s.month != 0:

@@ -25,6 +25,7 @@ type slots struct {
 	ampm                      string
 	era                       int  // -1 BC, 1 AD
 	anaphoric                 bool // the direction counts from a mentioned date
+	eve                       bool // "Christmas Eve": the day before the holiday
 }
 
 // fill stores a lexicon reading of token t.
