@@ -393,6 +393,19 @@ func normDeictic(c *context, m *match) (result, bool) {
 	}
 	s := &m.s
 	b := c.now()
+	if s.deictic == "overnight" && !c.narrative {
+		// "overnight" is the night before the day the report has reached,
+		// as "the night before" is: "closed lower Friday ... depressed by
+		// overnight losses in New York" is Thursday night. That day is one
+		// of the report's own week, not a date recalled ("the bombings on
+		// Aug. 7"); before any is named it is the day of writing.
+		if ref := c.last(); ref.known() && ref.g >= gDay && b.known() && b.g >= gDay {
+			back := b.date().Sub(ref.coarsen(gDay).date())
+			if back > 0 && back <= 7*24*time.Hour {
+				b = ref.coarsen(gDay)
+			}
+		}
+	}
 	offset, night := 0, false
 	switch s.deictic {
 	case "yesterday":
