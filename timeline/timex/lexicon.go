@@ -48,6 +48,7 @@ const (
 	catClauseBreak
 	catPerfect
 	catDecadeWord
+	catSchedule
 )
 
 var categoryNames = map[string]category{
@@ -60,7 +61,7 @@ var categoryNames = map[string]category{
 	"present": catPresent, "needcap": catNeedCap,
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 	"clause-break": catClauseBreak, "perfect": catPerfect,
-	"decadeword": catDecadeWord,
+	"decadeword": catDecadeWord, "schedule": catSchedule,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -114,7 +115,7 @@ func parseLexicon(src string) (*lexicon, error) {
 }
 
 func isCueCategory(c category) bool {
-	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect
+	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect || c == catSchedule
 }
 
 // has reports whether a token has a reading of category c.

@@ -71,6 +71,11 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 		if planNoun(toks, i) {
 			continue // "unveiled Tuesday plans for a concert": the plan is not the date's
 		}
+		if window > lookAhead && pastPlan(toks, i) {
+			// "On Friday, the government planned to pay ...": a date
+			// opening its sentence dates the main verb, here the planning
+			return tensePast, true
+		}
 		if t, ok := cue(toks, i); ok {
 			return t, true
 		}
@@ -88,6 +93,26 @@ func clauseTense(toks []token, from, to int) (tense, bool) {
 func planNoun(toks []token, i int) bool {
 	k := toks[i].key
 	return (k == "plan" || k == "plans") && i+1 < len(toks) && toks[i+1].key == "for"
+}
+
+// pastPlan reports a plan word in the simple past at i, "planned to",
+// "scheduled to": a finite verb of its own, with no auxiliary before it
+// ("was expected to" has its tense from "was", "has scheduled" is
+// perfect).
+func pastPlan(toks []token, i int) bool {
+	t := &toks[i]
+	if !t.has(catFutureLead) || !strings.HasSuffix(t.key, "ed") {
+		return false
+	}
+	if i+1 >= len(toks) || toks[i+1].key != "to" {
+		return false
+	}
+	if i > 0 {
+		if p := &toks[i-1]; p.has(catPassive) || p.has(catPerfect) || p.has(catPast) || p.has(catPresent) || p.has(catFuture) {
+			return false
+		}
+	}
+	return true
 }
 
 // opensSentence reports an expression that opens its sentence, alone or
@@ -167,6 +192,15 @@ func cue(toks []token, i int) (tense, bool) {
 			return tenseFuture, true // "were planning to drive Monday": a plan still ahead
 		}
 		return tensePast, true
+	case t.has(catSchedule):
+		// "they meet Monday": a plan told in the present; "did not meet
+		// Monday", "to meet": the word before says it
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if toks[j].key == "not" || toks[j].key == "n't" || toks[j].has(catPast) || toks[j].has(catFuture) || toks[j].key == "to" {
+				return 0, false
+			}
+		}
+		return tenseFuture, true
 	case t.has(catPresent):
 		// "is due to", "is expected to", "is to": a plan, said in the present
 		if i+1 < len(toks) && toks[i+1].key == "to" {
