@@ -216,12 +216,19 @@ var spanWords = map[string]bool{"for": true, "within": true, "in": true, "over":
 // month", "the following week".
 func normAnaphor(c *context, m *match) (result, bool) {
 	s := &m.s
+	arg := m.rule.arg
+	if arg == "news" {
+		if c.narrative {
+			return result{}, false // histories (TIMEX2) take the event in: "the day after the crossing"
+		}
+		arg = ""
+	}
 	if s.plural && s.unit != "" {
 		return vagueSpan(s) // "the following days"
 	}
 	switch {
-	case s.unit == "" && m.rule.arg != "":
-		s.unit = m.rule.arg // "the latest period" is a quarter
+	case s.unit == "" && arg != "":
+		s.unit = arg // "the latest period" is a quarter
 	case s.unit == "" && s.pod != "":
 		s.unit = "D" // "that morning" is a time of the day last named
 	case s.weekday != 0:

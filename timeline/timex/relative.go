@@ -181,6 +181,12 @@ func seasonFrom(b point, season string, dir int) point {
 // counted from the last one mentioned.
 func normShift(c *context, m *match) (result, bool) {
 	s := &m.s
+	if k := c.tokenKey(m.to - 1); (k == "before" || k == "after") && opensClause(c, m.to) {
+		// "the day before returning home", "the day before authorities
+		// issued a warrant": "before" joins an event to "the day", which
+		// is no day counted from the last one
+		return result{}, false
+	}
 	base, dir := c.now(), -1
 	g := unitGran(s.unit)
 	if m.rule.arg == "near" {
@@ -248,6 +254,35 @@ func normShift(c *context, m *match) (result, bool) {
 	}
 	p := base.shift(g, dir*step)
 	return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+}
+
+// opensClause reports a clause or a gerund at token i, after "before" or
+// "after": a word in -ing that names no time ("returning", not
+// "morning"), a subject pronoun, or a tense cue within the next words
+// ("authorities issued", "the talks were").
+func opensClause(c *context, i int) bool {
+	if i >= len(c.toks) || c.toks[i].kind != tokWord {
+		return false
+	}
+	t := &c.toks[i]
+	switch t.key {
+	case "he", "she", "they", "we", "i", "you", "it":
+		return true
+	}
+	if strings.HasSuffix(t.key, "ing") && len(t.entries()) == 0 && !startsUpper(c.text[t.start:t.end]) {
+		return true
+	}
+	for j := i; j < len(c.toks) && j <= i+2; j++ {
+		u := &c.toks[j]
+		if u.kind != tokWord {
+			return false
+		}
+		if u.has(catPast) || u.has(catPresent) || u.has(catFuture) || u.has(catPerfect) ||
+			j > i && strings.HasSuffix(u.key, "ed") && len(u.entries()) == 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // nearEvent is "the week following the squeeze": a week of the
