@@ -475,6 +475,13 @@ func normDeictic(c *context, m *match) (result, bool) {
 // "Tuesday evening") by the tense of its clause.
 func normWeekday(c *context, m *match) (result, bool) {
 	s := &m.s
+	if s.pod == "" && !s.clock {
+		if pod, ok := sharedPlural(c, m.to); ok {
+			// "on Monday and Tuesday nights": each Monday night, as each
+			// Tuesday night; the plural is said once for the list
+			return result{typ: Set, value: point{g: gWeek, y: unknownYear, wday: s.weekday}.String() + "T" + pod}, true
+		}
+	}
 	p := c.weekdayFrom(c.now(), s.weekday, 0, m)
 	r := result{typ: Date, mod: s.mod, at: p}
 	if (s.pod != "" || s.clock) && p.g == gDay {
@@ -485,6 +492,32 @@ func normWeekday(c *context, m *match) (result, bool) {
 	}
 	r.value = r.at.String()
 	return r, true
+}
+
+// sharedPlural reports a list of weekdays from token i on that ends in a
+// plural part of the day, "and Tuesday nights", ", Wednesday and Friday
+// mornings", and that part's code.
+func sharedPlural(c *context, i int) (string, bool) {
+	for n := 0; n < 6 && i+1 < len(c.toks); n++ {
+		if k := c.tokenKey(i); k != "and" && k != "or" && k != "," {
+			return "", false
+		}
+		i++
+		if k := c.tokenKey(i); k == "and" || k == "or" {
+			i++ // ", and Friday nights"
+		}
+		if i >= len(c.toks) || !c.toks[i].has(catWeekday) {
+			return "", false
+		}
+		i++
+		if i < len(c.toks) {
+			t := &c.toks[i]
+			if en, ok := t.get(catPOD); ok && strings.HasSuffix(t.key, "s") {
+				return en.code, true
+			}
+		}
+	}
+	return "", false
 }
 
 // normRef gives a fixed value: the rule's argument, or the word's own
