@@ -32,6 +32,14 @@ func normRel(c *context, m *match) (result, bool) {
 		r.at = point{g: gMonth, y: b.y + s.rel, m: s.month}
 	case s.month != 0:
 		r.at = c.monthFrom(b, s.month, s.rel)
+		if s.rel < 0 && b.known() && s.month == (b.m+10)%12+1 {
+			// the month just before is "last month"; named, "last
+			// February" said in March is the year before's
+			r.at = point{g: gMonth, y: b.y - 1, m: s.month}
+			if s.month == 12 {
+				r.at.y = b.y - 2
+			}
+		}
 	case s.season != "" && ofYear:
 		r.at = point{g: gSeason, y: b.y + s.rel, part: s.season}
 	case s.season != "" && m.rule.arg == "this" && s.rel < 0 && b.known() && at(b.date(), gSeason).part == s.season:
