@@ -266,8 +266,8 @@ func normShift(c *context, m *match) (result, bool) {
 
 // opensClause reports a clause or a gerund at token i, after "before" or
 // "after": a word in -ing that names no time ("returning", not
-// "morning"), a subject pronoun, or a tense cue within the next words
-// ("authorities issued", "the talks were").
+// "morning"), a subject pronoun, or a verb after a word or two of subject
+// ("authorities issued", "Congress voted").
 func opensClause(c *context, i int) bool {
 	if i >= len(c.toks) || c.toks[i].kind != tokWord {
 		return false
@@ -285,8 +285,10 @@ func opensClause(c *context, i int) bool {
 		if u.kind != tokWord {
 			return false
 		}
-		if u.has(catPast) || u.has(catPresent) || u.has(catFuture) || u.has(catPerfect) ||
-			j > i && strings.HasSuffix(u.key, "ed") && len(u.entries()) == 0 {
+		// a verb after a subject: not right after "before", where it is
+		// the phrase's own ("the year before was a record")
+		if j > i && (u.has(catPast) || u.has(catPresent) || u.has(catFuture) || u.has(catPerfect) ||
+			strings.HasSuffix(u.key, "ed") && len(u.entries()) == 0) {
 			return true
 		}
 	}
