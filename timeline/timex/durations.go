@@ -142,7 +142,21 @@ func normSet(c *context, m *match) (result, bool) {
 	default:
 		return result{}, false
 	}
+	if c != nil && c.narrative && m.rule.arg != "rate" && c.tokenKey(m.from) != "per" {
+		// histories are annotated in TIMEX2, which writes a recurrence
+		// as the calendar point it repeats with Xs ("daily" XXXX-XX-XX,
+		// "weekly" XXXX-WXX) and leaves the period to an attribute;
+		// a rate ("10,000 per day") stays P1D
+		if x, ok := timex2Sets[v]; ok {
+			v = x
+		}
+	}
 	return result{typ: Set, value: v}, true
+}
+
+// timex2Sets are the TIMEX2 values of the recurrences of one unit.
+var timex2Sets = map[string]string{
+	"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX",
 }
 
 // rateStops end the look-back of countBefore: a count before one of them
