@@ -465,9 +465,11 @@ func normDeictic(c *context, m *match) (result, bool) {
 	p := b.shift(gDay, offset)
 	if !b.known() || b.g < gDay {
 		p = point{g: gDay, y: unknownYear}
-		if b.known() && offset == 0 {
+		if b.known() && offset == 0 && !c.narrative {
 			p = b
 		}
+		// a history whose story has no day yet: "today" in a speech it
+		// quotes is some day, XXXX-XX-XX, not the year the story is in
 	}
 	r := result{typ: Date, mod: s.mod, at: p}
 	if night && s.pod == "" {
