@@ -84,11 +84,16 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 	toks, text := c.toks, c.text
 	floor := 0 // the first token not yet part of an expression
 	c.lastEnd = -1
+	var ahead []match
 	for i := 0; i < len(toks); {
 		buf = e.index.matchesAt(text, toks, i, buf)
 		m, r, ok := firstResolved(c, buf)
 		if !ok {
 			i++
+			continue
+		}
+		if at, ok := e.modifierAhead(c, m, floor, &ahead); ok {
+			i = at // the expression after the modifier takes it in
 			continue
 		}
 		i = m.to
@@ -120,6 +125,35 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 		}
 	}
 	return out, buf
+}
+
+// modifierAhead finds the words of a modifier that hold all of the match
+// m and are followed by an expression the modifier fits: "the last half"
+// in "the last half of the 1980s" is not a half-year of its own but says
+// which part of the 1980s. It returns where that expression starts.
+func (e *engine) modifierAhead(c *context, m *match, floor int, buf *[]match) (int, bool) {
+	if m.rule.action == actSkip {
+		return 0, false
+	}
+	toks := c.toks
+	for k := range e.mods {
+		md := &e.mods[k]
+		n := len(md.before)
+		if n < 2 || len(md.after) > 0 {
+			continue
+		}
+		for s := max(floor, m.to-n); s <= m.from && s+n < len(toks); s++ {
+			if !keysAt(toks, s, md.before) {
+				continue
+			}
+			*buf = e.index.matchesAt(c.text, toks, s+n, *buf)
+			next, r, ok := firstResolved(c, *buf)
+			if ok && next.rule.action != actSkip && md.fits(kindOf(next.rule, r), toks[s+n]) {
+				return s + n, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // ofDate takes into a duration x, in narrative mode, the "of" phrase after
