@@ -96,6 +96,9 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 			i = at // the expression after the modifier takes it in
 			continue
 		}
+		if to, shifted, ok := e.shiftFromDate(c, m, &ahead); ok {
+			m.to, r = to, shifted
+		}
 		i = m.to
 		if m.rule.action == actSkip {
 			continue
@@ -154,6 +157,29 @@ func (e *engine) modifierAhead(c *context, m *match, floor int, buf *[]match) (i
 		}
 	}
 	return 0, false
+}
+
+// shiftFromDate counts a shift said before a date from that date: "the
+// day before Tuesday's vote" is the Monday, "the week after Christmas" a
+// week after it, one expression with the date. It returns the token after
+// the date and the shifted result.
+func (e *engine) shiftFromDate(c *context, m *match, buf *[]match) (int, result, bool) {
+	arg := m.rule.arg
+	if m.rule.action != actShift || arg != "before" && arg != "after" || m.s.plural || m.to >= len(c.toks) {
+		return 0, result{}, false
+	}
+	*buf = e.index.matchesAt(c.text, c.toks, m.to, *buf)
+	next, r, ok := firstResolved(c, *buf)
+	if !ok || next.rule.action == actSkip || r.typ != Date && r.typ != Time || r.at.g < gDay || r.at.y == unknownYear {
+		return 0, result{}, false
+	}
+	c.from = r.at
+	shifted, ok := c.normalize(m)
+	c.from = point{}
+	if ok {
+		c.remember(next, r) // the date said is a reference time like any other
+	}
+	return next.to, shifted, ok
 }
 
 // ofDate takes into a duration x, in narrative mode, the "of" phrase after
