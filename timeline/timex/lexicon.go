@@ -48,6 +48,8 @@ const (
 	catClauseBreak
 	catPerfect
 	catDecadeWord
+	catCount
+	catRateStop
 )
 
 var categoryNames = map[string]category{
@@ -60,7 +62,7 @@ var categoryNames = map[string]category{
 	"present": catPresent, "needcap": catNeedCap,
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 	"clause-break": catClauseBreak, "perfect": catPerfect,
-	"decadeword": catDecadeWord,
+	"decadeword": catDecadeWord, "count": catCount, "rate-stop": catRateStop,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -114,7 +116,8 @@ func parseLexicon(src string) (*lexicon, error) {
 }
 
 func isCueCategory(c category) bool {
-	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect
+	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect ||
+		c == catCount || c == catRateStop
 }
 
 // has reports whether a token has a reading of category c.
