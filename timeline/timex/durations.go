@@ -159,22 +159,13 @@ var timex2Sets = map[string]string{
 	"P1D": "XXXX-XX-XX", "P1W": "XXXX-WXX", "P1M": "XXXX-XX", "P1Y": "XXXX",
 }
 
-// rateStops end the look-back of countBefore: a count before one of them
-// is not what the unit divides ("for 3 days in a week").
-var rateStops = map[string]bool{
-	"for": true, "in": true, "within": true, "over": true, "after": true,
-	"before": true, "than": true, "about": true, "during": true, "by": true,
-	"at": true, "to": true, "from": true, "since": true, "until": true,
-}
-
-// countWords are plural counts no number token carries: "hundreds of
-// interviews a day".
-var countWords = map[string]bool{"dozens": true, "hundreds": true, "thousands": true, "millions": true, "scores": true}
-
 // countBefore reports a count among the three tokens before from, with no
 // punctuation or preposition between: "four flights [a week]", "$1.76 [a
-// year]", "30 attacks [a day]". "N things a unit" is a rate, which TimeML
-// writes as a SET of that unit, not a duration.
+// year]", "30 attacks [a day]", "twice [a week]". "N things a unit" is a
+// rate, which TimeML writes as a SET of that unit, not a duration. A count
+// is a number or a word of lexicon.txt's count list ("hundreds of
+// interviews a day"); a word of its rate-stop list ends the look-back: a
+// count before it is not what the unit divides ("for 3 days in a week").
 func countBefore(c *context, from int) bool {
 	if c == nil {
 		return false
@@ -184,9 +175,9 @@ func countBefore(c *context, from int) bool {
 		switch {
 		case t.kind == tokNum:
 			return true
-		case t.kind == tokPunct || rateStops[t.key] || t.paraBreak && i < from-1:
+		case t.kind == tokPunct || t.has(catRateStop) || t.paraBreak && i < from-1:
 			return false
-		case countWords[lower(c.text[t.start:t.end])]:
+		case t.has(catCount):
 			return true
 		}
 	}

@@ -49,6 +49,8 @@ const (
 	catPerfect
 	catDecadeWord
 	catSchedule
+	catCount
+	catRateStop
 )
 
 var categoryNames = map[string]category{
@@ -61,7 +63,7 @@ var categoryNames = map[string]category{
 	"present": catPresent, "needcap": catNeedCap,
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 	"clause-break": catClauseBreak, "perfect": catPerfect,
-	"decadeword": catDecadeWord, "schedule": catSchedule,
+	"decadeword": catDecadeWord, "schedule": catSchedule, "count": catCount, "rate-stop": catRateStop,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -115,7 +117,8 @@ func parseLexicon(src string) (*lexicon, error) {
 }
 
 func isCueCategory(c category) bool {
-	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect || c == catSchedule
+	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect ||
+		c == catSchedule || c == catCount || c == catRateStop
 }
 
 // has reports whether a token has a reading of category c.

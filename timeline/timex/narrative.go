@@ -240,6 +240,14 @@ func normAnaphor(c *context, m *match) (result, bool) {
 		}
 		p := c.weekdayFrom(ref.coarsen(gDay), s.weekday, s.rel, m)
 		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
+	case s.day != 0:
+		// "ended on the 17th": a day of the month last named
+		ref := c.refAt(gMonth)
+		if !ref.known() || ref.g < gMonth || s.day > daysIn(ref.m, ref.y) {
+			return result{}, false
+		}
+		p := point{g: gDay, y: ref.y, m: ref.m, d: s.day}
+		return result{typ: Date, value: p.String(), mod: s.mod, at: p}, true
 	case s.month != 0 || s.season != "":
 		// "the previous April", "the next spring"
 		ref := c.refPoint()

@@ -100,6 +100,10 @@ type context struct {
 	// story is the date a history has reached, in narrative mode: the
 	// last date mentioned that was not a digression (see tell).
 	story point
+	// from, when known, is the date a shift counts from instead of the
+	// reference time: the one said right after it, "the day before
+	// [Tuesday]'s vote" (see engine.shiftFromDate).
+	from point
 }
 
 // base is the point relative expressions count from: the anchor in news

@@ -122,11 +122,13 @@ const (
 	bMinute           // 00 to 59
 	bHourAMPM         // 5pm, 11am
 	bHHMM             // 1400, 0930 before a time zone
+	bDayTh            // 7th, 21st: a day said as an ordinal in figures
 )
 
 var builtinNames = map[string]builtin{
 	"year": bYear, "day": bDay, "num": bNum, "yy": bYY, "decade": bDecade,
 	"hour": bHour, "minute": bMinute, "hourampm": bHourAMPM, "hhmm": bHHMM,
+	"dayth": bDayTh,
 }
 
 // elem is one position of a pattern. It matches a token by category, by

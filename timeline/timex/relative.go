@@ -218,6 +218,9 @@ func normShift(c *context, m *match) (result, bool) {
 	if c.narrative {
 		base = c.refAt(min(g, gDay))
 	}
+	if c.from.known() {
+		base = c.from
+	}
 	if s.plural && !s.numSet && !s.fuzzy {
 		if c.narrative {
 			// "days later" in a history: some day, unknown, near the story

@@ -84,12 +84,20 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 	toks, text := c.toks, c.text
 	floor := 0 // the first token not yet part of an expression
 	c.lastEnd = -1
+	var ahead []match
 	for i := 0; i < len(toks); {
 		buf = e.index.matchesAt(text, toks, i, buf)
 		m, r, ok := firstResolved(c, buf)
 		if !ok {
 			i++
 			continue
+		}
+		if at, ok := e.modifierAhead(c, m, floor, &ahead); ok {
+			i = at // the expression after the modifier takes it in
+			continue
+		}
+		if to, shifted, ok := e.shiftFromDate(c, m, &ahead); ok {
+			m.to, r = to, shifted
 		}
 		i = m.to
 		if m.rule.action == actSkip {
@@ -120,6 +128,58 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 		}
 	}
 	return out, buf
+}
+
+// modifierAhead finds the words of a modifier that hold all of the match
+// m and are followed by an expression the modifier fits: "the last half"
+// in "the last half of the 1980s" is not a half-year of its own but says
+// which part of the 1980s. It returns where that expression starts.
+func (e *engine) modifierAhead(c *context, m *match, floor int, buf *[]match) (int, bool) {
+	if m.rule.action == actSkip {
+		return 0, false
+	}
+	toks := c.toks
+	for k := range e.mods {
+		md := &e.mods[k]
+		n := len(md.before)
+		if n < 2 || len(md.after) > 0 {
+			continue
+		}
+		for s := max(floor, m.to-n); s <= m.from && s+n < len(toks); s++ {
+			if !keysAt(toks, s, md.before) {
+				continue
+			}
+			*buf = e.index.matchesAt(c.text, toks, s+n, *buf)
+			next, r, ok := firstResolved(c, *buf)
+			if ok && next.rule.action != actSkip && md.fits(kindOf(next.rule, r), toks[s+n]) {
+				return s + n, true
+			}
+		}
+	}
+	return 0, false
+}
+
+// shiftFromDate counts a shift said before a date from that date: "the
+// day before Tuesday's vote" is the Monday, "the week after Christmas" a
+// week after it, one expression with the date. It returns the token after
+// the date and the shifted result.
+func (e *engine) shiftFromDate(c *context, m *match, buf *[]match) (int, result, bool) {
+	arg := m.rule.arg
+	if m.rule.action != actShift || arg != "before" && arg != "after" || m.s.plural || m.to >= len(c.toks) {
+		return 0, result{}, false
+	}
+	*buf = e.index.matchesAt(c.text, c.toks, m.to, *buf)
+	next, r, ok := firstResolved(c, *buf)
+	if !ok || next.rule.action == actSkip || r.typ != Date && r.typ != Time || r.at.g < gDay || r.at.y == unknownYear {
+		return 0, result{}, false
+	}
+	c.from = r.at
+	shifted, ok := c.normalize(m)
+	c.from = point{}
+	if ok {
+		c.remember(next, r) // the date said is a reference time like any other
+	}
+	return next.to, shifted, ok
 }
 
 // ofDate takes into a duration x, in narrative mode, the "of" phrase after

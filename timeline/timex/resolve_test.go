@@ -328,3 +328,17 @@ func TestRangeStart(t *testing.T) {
 		}
 	}
 }
+
+// TestOrdinalNotDay checks that an ordinal that names a unit or a floor
+// is not taken for a day of the month ("ended on the 17th" is).
+func TestOrdinalNotDay(t *testing.T) {
+	for _, text := range []string{
+		"The town was attacked by the 17th Armored Division.",
+		"A sniper fired from the 3rd floor.",
+		"Troops of the 1st Battalion and the 2nd, 3rd and 4th moved up.",
+	} {
+		for _, x := range timex.Resolve(text, timex.Options{Anchor: anchor}) {
+			t.Errorf("%q: got %q %s, want nothing", text, x.Text, x.Value)
+		}
+	}
+}

@@ -97,6 +97,11 @@ func (s *slots) fillBuiltin(b builtin, t *token) bool {
 			return false
 		}
 		s.day = t.num
+	case bDayTh:
+		if t.num < 1 || t.num > 31 || t.digits > 2 || t.digits == 0 || !isOrdinalSuffix(t.suffix) {
+			return false
+		}
+		s.day = t.num
 	case bNum:
 		if t.suffix != "" || t.digits > 9 {
 			return false
