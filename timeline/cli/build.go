@@ -146,20 +146,30 @@ func (e *env) buildWith(cfg *config.Config, dest, baseURL string, cached bool) (
 	return res, err
 }
 
-// reportUndated names the articles nothing dates and says how to pin
-// their dates.
+// undatedShown is how many undated articles the build report names: a
+// collection of thousands of undated articles would otherwise bury the
+// rest of the report. 'timeline anchors' lists every one.
+const undatedShown = 10
+
+// reportUndated names the articles nothing dates, the first undatedShown
+// of them, and says how to pin their dates.
 func reportUndated(w io.Writer, files []string, cfgFile string) {
 	if len(files) == 0 {
 		return
 	}
-	shown := make([]string, len(files))
-	for i, f := range files {
-		shown[i] = article.DisplayName(f)
+	shown := files[:min(len(files), undatedShown)]
+	names := make([]string, len(shown))
+	for i, f := range shown {
+		names[i] = article.DisplayName(f)
 	}
-	fmt.Fprintf(w, "timeline: %s could not be dated: %s.\n", count(len(files), "article"), strings.Join(shown, ", "))
+	more := ""
+	if rest := len(files) - len(shown); rest > 0 {
+		more = fmt.Sprintf(" and %d more ('timeline anchors' lists them all)", rest)
+	}
+	fmt.Fprintf(w, "timeline: %s could not be dated: %s%s.\n", count(len(files), "article"), strings.Join(names, ", "), more)
 	fmt.Fprintf(w, "  Their dates that depend on the article's own (\"on Tuesday\", \"last month\") are left open, in the site's Undated part.\n")
 	fmt.Fprintf(w, "  Pin each one's date in %s (YYYY-MM-DD, or YYYY-MM, YYYY-Www or YYYY when only that is known):\n", cmp.Or(cfgFile, config.DefaultFile))
-	for _, f := range files {
+	for _, f := range shown {
 		fmt.Fprintf(w, "    [articles.%s]\n    date = \"YYYY-MM-DD\"\n", config.Quote(f))
 	}
 }
