@@ -494,11 +494,48 @@ func podHalf(pod string, hour int) string {
 // dateparse, which knows the many orders such dates come in.
 func normParse(c *context, m *match) (result, bool) {
 	span := c.text[c.toks[m.from].start:c.toks[m.to-1].end]
+	if m.rule.arg == "dmy" || m.rule.arg == "mdy" {
+		return dayOrMonthFirst(span, m.rule.arg == "mdy")
+	}
 	t, err := dateparse.ParseStrict(span)
 	if err != nil || t.Year() < 1000 {
 		return result{}, false
 	}
 	p := dayPoint(t)
+	return result{typ: Date, value: p.String(), at: p}, true
+}
+
+// dayOrMonthFirst reads a numeric date written day and month first in
+// either order, "12/25/2015" or "25.12.2015". Only one order makes a
+// date of "25/12/2015", whatever the custom; when both do, as in
+// "07/08/2016", the day is not known, and the value says only the year
+// rather than guess July 8 or August 7. monthFirst is the custom the
+// rule names, used only when the two numbers are equal.
+func dayOrMonthFirst(span string, monthFirst bool) (result, bool) {
+	f := strings.FieldsFunc(span, func(r rune) bool { return r < '0' || r > '9' })
+	if len(f) != 3 || len(f[2]) != 4 {
+		return result{}, false
+	}
+	a, _ := strconv.Atoi(f[0])
+	b, _ := strconv.Atoi(f[1])
+	y, _ := strconv.Atoi(f[2])
+	m, d := b, a
+	if monthFirst {
+		m, d = a, b
+	}
+	switch {
+	case y < 1000 || a < 1 || b < 1:
+		return result{}, false
+	case a <= 12 && b <= 12 && a != b:
+		p := point{g: gYear, y: y}
+		return result{typ: Date, value: p.String(), at: p}, true
+	case m > 12:
+		m, d = d, m
+	}
+	if m > 12 || d > daysIn(m, y) {
+		return result{}, false
+	}
+	p := point{g: gDay, y: y, m: m, d: d}
 	return result{typ: Date, value: p.String(), at: p}, true
 }
 

@@ -42,8 +42,6 @@ func TestRuleExamples(t *testing.T) {
 
 // deadRules are the rules that cannot give their example today, and why.
 var deadRules = map[string]string{
-	"slash-mdy":    "dateparse.ParseStrict calls every mm/dd/yyyy date ambiguous",
-	"dot-dmy":      "dateparse.ParseStrict calls every dd.mm.yyyy date ambiguous",
 	"the-same-day": "the-ana-unit (the @anarel @unit, anarel has \"same\") is written first and wins",
 }
 

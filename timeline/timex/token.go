@@ -232,7 +232,7 @@ func scanNumber(text string, i int) token {
 		}
 		break
 	}
-	if i+1 < len(text) && text[i] == '.' && isDigit(text[i+1]) && digits < 4 {
+	if i+1 < len(text) && text[i] == '.' && isDigit(text[i+1]) && digits < 4 && !dottedDate(text, t.start, i) {
 		// decimal: 1.5 — mark as not a plain integer
 		for i++; i < len(text) && isDigit(text[i]); i++ {
 		}
@@ -248,6 +248,21 @@ func scanNumber(text string, i int) token {
 	t.end = i
 	t.key = lower(text[t.start:i])
 	return t
+}
+
+// dottedDate reports that the dot at text[i], after the number that
+// starts at start, is one of a dotted date's, "25.12.2015", not a
+// decimal point: one or two digits and another dot follow it, or a dot
+// and a number come before the number.
+func dottedDate(text string, start, i int) bool {
+	if start >= 2 && text[start-1] == '.' && isDigit(text[start-2]) {
+		return true
+	}
+	k := i + 1
+	for k < len(text) && isDigit(text[k]) {
+		k++
+	}
+	return k-i-1 <= 2 && k+1 < len(text) && text[k] == '.' && isDigit(text[k+1])
 }
 
 // lower is strings.ToLower for the ASCII case without allocating when the
