@@ -114,7 +114,7 @@ func Build(in Input, opt Options) error {
 		return err
 	}
 	if len(pl.reuse) > 0 {
-		prog.Step("rendering %d of %d event, source and period pages, the others unchanged", len(pl.changed), len(pl.digests))
+		prog.Step("rendering %d of %d event, source, period and term pages, the others unchanged", len(pl.changed), len(pl.digests))
 	}
 	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
 	if err := b.render(configs, site, prog); err != nil {
@@ -202,6 +202,12 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	// data. Reading it from the configuration takes a first pass, which
 	// is cheap and honours every place Hugo may find it.
 	b.flags = hugoFlags(b.projectDir, b.virtual)
+	if !data.EventPages {
+		// The terms are the data's (terms.go): Hugo's taxonomies would
+		// find no page to list.
+		b.flags.Set("taxonomies", map[string]any{})
+		b.flags.Set("disableKinds", []string{"sitemap", "robotsTXT", "taxonomy", "term"})
+	}
 	if b.opt.Title != "" {
 		b.flags.Set("title", b.opt.Title)
 	}
@@ -232,7 +238,7 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	}
 	global, ok := globalDigest(b.projectDir, b.opt)
 	b.reusable = ok
-	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), ok)
+	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), pages.logical(), ok)
 	if c := pl.cascade(); c != nil {
 		b.flags.Set("cascade", c)
 	}
