@@ -200,7 +200,9 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	// (https://user.github.io/repo/ gives links to ./repo/...), so Hugo
 	// always builds at "/" and the real base URL reaches the theme as
 	// data. Reading it from the configuration takes a first pass, which
-	// is cheap and honours every place Hugo may find it.
+	// is cheap and honours every place Hugo may find it; so does the
+	// theme's termPageSize, which the terms' pages need without event
+	// pages.
 	b.flags = hugoFlags(b.projectDir, b.virtual)
 	if !data.EventPages {
 		// The terms are the data's (terms.go): Hugo's taxonomies would
@@ -214,12 +216,17 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	if b.opt.Language != "" {
 		b.flags.Set("locale", b.opt.Language)
 	}
-	if data.BaseURL == "" {
+	if data.BaseURL == "" || !data.EventPages {
 		configs, err := b.loadConfig()
 		if err != nil {
 			return nil, plan{}, err
 		}
-		data.BaseURL = configs.Base.BaseURL
+		data.BaseURL = cmp.Or(data.BaseURL, configs.Base.BaseURL)
+		if n := termPageSize(configs.Base.Params); !data.EventPages && n != TermPageSize {
+			// The terms' pages are cut as the theme's termPageSize,
+			// which the project may change, says.
+			data.Taxonomies = newTaxonomies(data.Events, n)
+		}
 	}
 	// The data must be in place before the configuration that builds the
 	// site is loaded: Hugo drops mounts whose folder does not exist yet.
@@ -298,6 +305,26 @@ func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
 		return nil, fmt.Errorf("site: %w", err)
 	}
 	return configs, nil
+}
+
+// termPageSize is the theme's termPageSize in Hugo's settings, params,
+// TermPageSize if it is not a positive whole number.
+func termPageSize(params map[string]any) int {
+	var n int
+	switch v := params["termpagesize"].(type) {
+	case int:
+		n = v
+	case int64:
+		n = int(v)
+	case float64:
+		if v == float64(int(v)) {
+			n = int(v)
+		}
+	}
+	if n > 0 {
+		return n
+	}
+	return TermPageSize
 }
 
 // hugoFlags are the settings the site relies on; like command-line flags

@@ -118,7 +118,7 @@ type articleDeps struct {
 // page's overview and the periods. An event page shows its period's
 // title, digested per event, and links its part to the home page when
 // the home page shows that part in full, which hangs on the part's
-// count: those two counts are in.
+// count: those two counts are in, when events have pages.
 func newPageSet(rest siteData) (*pageSet, error) {
 	periods := make(map[string]digest, len(rest.Periods))
 	pages := make([]periodDeps, 0, len(rest.Periods))
@@ -144,6 +144,10 @@ func newPageSet(rest siteData) (*pageSet, error) {
 	// path only finds events, whose data is digested where it shows.
 	rest.Chart, rest.Periods, rest.Taxonomies, rest.EventIndex = chart{}, nil, nil, nil
 	rest.Home = homeData{Background: rest.Home.Background, Undated: rest.Home.Undated}
+	if !rest.EventPages {
+		// Only an event's page (its kicker) shows those counts.
+		rest.Home = homeData{}
+	}
 	b, err := json.Marshal(rest)
 	if err != nil {
 		return nil, err

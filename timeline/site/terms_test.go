@@ -42,33 +42,40 @@ var eventHref = regexp.MustCompile(`href="(?:\.\./)*(?:events/[^"#]+\.html|month
 // Hugo's, page for page: the taxonomy pages are the same files, and each
 // term page, its links to events aside (to the event's page with them,
 // to its card without), lists the same events in the same order, with
-// the same title, count, URL, pager and headings.
+// the same title, count, URL, pager and headings; with the theme's page
+// size and with a project's own.
 func TestTermsAsHugo(t *testing.T) {
 	in := termInput()
-	opt := Options{BaseURL: "https://user.github.io/repo/"}
-	opt.EventPages = EventPagesAlways
-	hugo := tree(t, build(t, "testdata/project", in, opt))
-	opt.EventPages = EventPagesNever
-	ours := tree(t, build(t, "testdata/project", in, opt))
-
-	isTerm := func(name string) bool {
-		s, _, _ := strings.Cut(name, "/")
-		return s == "places" || s == "actors" || s == "types"
+	small := copyProject(t)
+	config := read(t, small, "config.toml")
+	writeFiles(t, small, map[string]string{"config.toml": strings.Replace(config, "[params]\n", "[params]\n  termPageSize = 30\n", 1)})
+	for name, project := range map[string]string{"theme's page size": "testdata/project", "project's page size": small} {
+		t.Run(name, func(t *testing.T) {
+			opt := Options{BaseURL: "https://user.github.io/repo/"}
+			opt.EventPages = EventPagesAlways
+			hugo := tree(t, build(t, project, in, opt))
+			opt.EventPages = EventPagesNever
+			ours := tree(t, build(t, project, in, opt))
+			sameTerms(t, ours, hugo)
+		})
 	}
-	want := slices.Sorted(func(yield func(string) bool) {
-		for name := range hugo {
-			if isTerm(name) && !yield(name) {
-				return
+}
+
+// sameTerms compares the term and taxonomy pages of two sites, links to
+// events aside.
+func sameTerms(t *testing.T, ours, hugo map[string]string) {
+	t.Helper()
+	terms := func(site map[string]string) []string {
+		var out []string
+		for name := range site {
+			if s, _, _ := strings.Cut(name, "/"); s == "places" || s == "actors" || s == "types" {
+				out = append(out, name)
 			}
 		}
-	})
-	got := slices.Sorted(func(yield func(string) bool) {
-		for name := range ours {
-			if isTerm(name) && !yield(name) {
-				return
-			}
-		}
-	})
+		slices.Sort(out)
+		return out
+	}
+	want, got := terms(hugo), terms(ours)
 	if !slices.Equal(got, want) {
 		t.Fatalf("term files:\n%q\nwant Hugo's\n%q", got, want)
 	}
