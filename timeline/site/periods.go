@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/collate"
 )
 
 // Pages that scale. No template ranges over all events on a page other
@@ -277,23 +279,24 @@ func newHomeFull(events []eventData) *homeFull {
 		parts[events[i].Part] = append(parts[events[i].Part], i)
 	}
 	full := &homeFull{Max: homeFullMax}
+	coll := newCollator()
 	if idx := parts[partBackground]; len(idx) <= homeFullMax {
-		full.Background = chronology(events, idx)
+		full.Background = chronology(events, idx, coll)
 	}
 	if idx := parts[partChronology]; len(idx) <= homeFullMax {
-		full.Chronology = chronology(events, idx)
+		full.Chronology = chronology(events, idx, coll)
 	}
 	if idx := parts[partUndated]; len(idx) <= homeFullMax {
-		full.Undated = dateGroups(events, idx)
+		full.Undated = dateGroups(events, idx, coll)
 	}
 	return full
 }
 
 // dateGroups groups events (indexes, in order) by their date heading as
 // GroupByParam "group" would.
-func dateGroups(events []eventData, idx []int) []groupData {
+func dateGroups(events []eventData, idx []int, coll *collate.Collator) []groupData {
 	idx = slices.Clone(idx)
-	slices.SortStableFunc(idx, func(a, b int) int { return strings.Compare(events[a].Group, events[b].Group) })
+	slices.SortStableFunc(idx, func(a, b int) int { return collateKeys(coll, events[a].Group, events[b].Group) })
 	var out []groupData
 	for _, i := range idx {
 		e := &events[i]

@@ -136,7 +136,7 @@ func eventNames(e *eventData, plural string) []string {
 // newTaxonomies makes the terms of the events and sets each event's
 // Terms; it needs the events' Href.
 func newTaxonomies(events []eventData, pageSize int) []taxonomyData {
-	coll := collate.New(language.English)
+	coll := newCollator()
 	logical := newPather()
 	out := make([]taxonomyData, 0, len(taxonomies))
 	refs := make([]eventTerms, len(events))
@@ -149,7 +149,7 @@ func newTaxonomies(events []eventData, pageSize int) []taxonomyData {
 		for _, t := range terms {
 			t.Href = termHref(t.slug)
 			t.Count = len(t.events)
-			t.Pages = termPages(events, t, pageSize, logical)
+			t.Pages = termPages(events, t, pageSize, logical, coll)
 			td.Terms = append(td.Terms, *t)
 		}
 		out = append(out, td)
@@ -203,7 +203,7 @@ func collectTerms(events []eventData, plural string) ([]*termData, map[string]*t
 }
 
 // termPages cuts a term's events into pages.
-func termPages(events []eventData, t *termData, size int, logical *pather) []termPage {
+func termPages(events []eventData, t *termData, size int, logical *pather, coll *collate.Collator) []termPage {
 	n := (len(t.events) + size - 1) / size
 	out := make([]termPage, n)
 	base := logical.path(t.slug[:strings.IndexByte(t.slug, '/')], t.slug[strings.IndexByte(t.slug, '/')+1:])
@@ -215,7 +215,7 @@ func termPages(events []eventData, t *termData, size int, logical *pather) []ter
 			p.File = t.slug + "/page/" + strconv.Itoa(k+1)
 		}
 		chunk := t.events[k*size : min((k+1)*size, len(t.events))]
-		p.Years = chronology(events, chunk)
+		p.Years = chronology(events, chunk, coll)
 	}
 	for k := range out {
 		if k > 0 {
@@ -263,14 +263,19 @@ func setEventTerms(events []eventData, refs []eventTerms, bySlug map[string]*ter
 	}
 }
 
+// newCollator orders names and keys as Hugo does for the site's
+// language (see the package's note on collation).
+func newCollator() *collate.Collator { return collate.New(language.English) }
+
 // chronology groups events (indexes, in order) by year, month and
-// group as nested GroupByParam calls would: each level's keys sorted,
-// the events of a key in their order.
-func chronology(events []eventData, idx []int) []chronoYear {
+// group as nested GroupByParam calls would: each level's keys sorted as
+// Hugo sorts strings, collated ("2006-00-00~2010-00-00p" before
+// "2006-00-00p"), the events of a key in their order.
+func chronology(events []eventData, idx []int, coll *collate.Collator) []chronoYear {
 	idx = slices.Clone(idx)
 	slices.SortStableFunc(idx, func(a, b int) int {
 		ea, eb := &events[a], &events[b]
-		return cmp.Or(strings.Compare(ea.Year, eb.Year), strings.Compare(ea.Month, eb.Month), strings.Compare(ea.Group, eb.Group))
+		return cmp.Or(collateKeys(coll, ea.Year, eb.Year), collateKeys(coll, ea.Month, eb.Month), collateKeys(coll, ea.Group, eb.Group))
 	})
 	var out []chronoYear
 	for _, i := range idx {
@@ -291,4 +296,12 @@ func chronology(events []eventData, idx []int) []chronoYear {
 		g.Events = append(g.Events, e.Path)
 	}
 	return out
+}
+
+// collateKeys compares two grouping keys as GroupByParam orders them.
+func collateKeys(coll *collate.Collator, a, b string) int {
+	if a == b {
+		return 0
+	}
+	return coll.CompareString(a, b)
 }

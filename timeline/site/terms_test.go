@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"conflict-timeline/timeline"
 )
 
 // termInput is the generated timeline, long enough for terms of two
@@ -26,6 +28,14 @@ func termInput() Input {
 		{"Ölberg", "Élysée"},
 	}
 	for i := range in.Timeline.Events {
+		// Planned for a year, and for years from it: Hugo collates the
+		// groups' keys, "2016-00-00~2018-00-00p" before "2016-00-00p".
+		if e := &in.Timeline.Events[i]; i%13 < 2 && e.Date != "" {
+			e.Date, e.Precision, e.Planned, e.Earliest, e.Latest = "2016", timeline.PrecisionYear, true, "2016-01-01", "2016-12-31"
+			if i%13 == 0 {
+				e.End = "2018"
+			}
+		}
 		if i%7 == 0 {
 			e := &in.Timeline.Events[i]
 			e.Places = append(slices.Clone(odd[(i/7)%len(odd)]), e.Places...)
@@ -81,6 +91,11 @@ func sameTerms(t *testing.T, ours, hugo map[string]string) {
 	}
 	if !slices.ContainsFunc(want, func(n string) bool { return strings.Contains(n, "/page/2.html") }) {
 		t.Fatal("no term of two pages: the test tests no pager")
+	}
+	if !slices.ContainsFunc(want, func(n string) bool {
+		return strings.Contains(hugo[n], `id="d-2016-00-00~2018-00-00p"`) && strings.Contains(hugo[n], `id="d-2016-00-00p"`)
+	}) {
+		t.Fatal("no term page with both planned groups: the test tests no collation of keys")
 	}
 	for _, name := range want {
 		h, o := eventHref.ReplaceAllString(hugo[name], `href="EVENT"`), eventHref.ReplaceAllString(ours[name], `href="EVENT"`)
