@@ -196,13 +196,6 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	if err := layTheme(b.mem, b.themeDir(), b.projectDir); err != nil {
 		return nil, plan{}, err
 	}
-	// Hugo's relativeURLs cannot cope with a base URL that has a path
-	// (https://user.github.io/repo/ gives links to ./repo/...), so Hugo
-	// always builds at "/" and the real base URL reaches the theme as
-	// data. Reading it from the configuration takes a first pass, which
-	// is cheap and honours every place Hugo may find it; so does the
-	// theme's termPageSize, which the terms' pages need without event
-	// pages.
 	b.flags = hugoFlags(b.projectDir, b.virtual)
 	if !data.EventPages {
 		// The terms are the data's (terms.go): Hugo's taxonomies would
@@ -216,17 +209,8 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	if b.opt.Language != "" {
 		b.flags.Set("locale", b.opt.Language)
 	}
-	if data.BaseURL == "" || !data.EventPages {
-		configs, err := b.loadConfig()
-		if err != nil {
-			return nil, plan{}, err
-		}
-		data.BaseURL = cmp.Or(data.BaseURL, configs.Base.BaseURL)
-		if n := termPageSize(configs.Base.Params); !data.EventPages && n != TermPageSize {
-			// The terms' pages are cut as the theme's termPageSize,
-			// which the project may change, says.
-			data.Taxonomies = newTaxonomies(data.Events, n)
-		}
+	if err := b.readSettings(data); err != nil {
+		return nil, plan{}, err
 	}
 	// The data must be in place before the configuration that builds the
 	// site is loaded: Hugo drops mounts whose folder does not exist yet.
@@ -252,6 +236,29 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	b.flags.Set("baseURL", "/")
 	configs, err := b.loadConfig()
 	return configs, pl, err
+}
+
+// readSettings takes from a first pass over the configuration, which is
+// cheap and honours every place Hugo may find a setting, what the data
+// needs of it. Hugo's relativeURLs cannot cope with a base URL that has
+// a path (https://user.github.io/repo/ gives links to ./repo/...), so
+// Hugo always builds at "/" and the real base URL, unless an option
+// gives it, reaches the theme as data. Without event pages, the terms'
+// pages are cut as the theme's termPageSize, which the project may
+// change, says.
+func (b *hugoBuild) readSettings(data *siteData) error {
+	if data.BaseURL != "" && data.EventPages {
+		return nil
+	}
+	configs, err := b.loadConfig()
+	if err != nil {
+		return err
+	}
+	data.BaseURL = cmp.Or(data.BaseURL, configs.Base.BaseURL)
+	if n := termPageSize(configs.Base.Params); !data.EventPages && n != TermPageSize {
+		data.Taxonomies = newTaxonomies(data.Events, n)
+	}
+	return nil
 }
 
 // render has Hugo build the site into dest, static files and all.

@@ -27,7 +27,7 @@ import (
 //   - a term lists its events in the timeline's order (their weight),
 //     termPageSize to a page, page 2 on at <term>/page/2.html;
 //   - each term page groups its events by year, month and date as
-//     GroupByParam would (keys sorted, events kept in order), in Go;
+//     GroupByParam would (keys collated, events kept in order), in Go;
 //   - the taxonomy page lists the terms alphabetically, by their
 //     lower-cased title, collated as Hugo's Alphabetical does;
 //   - an event's card names its terms as GetTerms would: in the
@@ -37,7 +37,8 @@ import (
 // language may order a few accented names differently from Hugo.
 
 // TermPageSize is how many events a term's page lists before going on
-// on a next page; the theme's termPageSize, which the build passes on.
+// on a next page: the theme's termPageSize, unless the project's
+// settings change it (see configure).
 const TermPageSize = 100
 
 // taxonomies are the timeline's, in the order cards show them.
@@ -206,7 +207,8 @@ func collectTerms(events []eventData, plural string) ([]*termData, map[string]*t
 func termPages(events []eventData, t *termData, size int, logical *pather, coll *collate.Collator) []termPage {
 	n := (len(t.events) + size - 1) / size
 	out := make([]termPage, n)
-	base := logical.path(t.slug[:strings.IndexByte(t.slug, '/')], t.slug[strings.IndexByte(t.slug, '/')+1:])
+	section, name, _ := strings.Cut(t.slug, "/")
+	base := logical.path(section, name)
 	for k := range out {
 		p := &out[k]
 		p.Page, p.Pages, p.Path, p.File = k+1, n, base, t.slug
@@ -229,28 +231,22 @@ func termPages(events []eventData, t *termData, size int, logical *pather, coll 
 }
 
 // setEventTerms gives each event its terms of a taxonomy in the order
-// Hugo's GetTerms gives them: the event's own (a name repeated under
-// another spelling takes the later place).
+// Hugo's GetTerms gives them: the event's own, a name repeated under
+// another spelling at its later place.
 func setEventTerms(events []eventData, refs []eventTerms, bySlug map[string]*termData, plural string) {
 	for i := range events {
 		names := eventNames(&events[i], plural)
+		last := map[*termData]int{}
+		for k, name := range names {
+			if t := bySlug[termSlug(plural, name)]; t != nil {
+				last[t] = k
+			}
+		}
 		var out []termRef
-		at := map[string]int{}
-		for _, name := range names {
-			t := bySlug[termSlug(plural, name)]
-			if t == nil {
-				continue
+		for k, name := range names {
+			if t := bySlug[termSlug(plural, name)]; t != nil && last[t] == k {
+				out = append(out, termRef{Title: t.Title, Href: t.Href})
 			}
-			if k, ok := at[t.slug]; ok {
-				out = slices.Delete(out, k, k+1)
-				for s, v := range at {
-					if v > k {
-						at[s] = v - 1
-					}
-				}
-			}
-			at[t.slug] = len(out)
-			out = append(out, termRef{Title: t.Title, Href: t.Href})
 		}
 		switch plural {
 		case "types":
