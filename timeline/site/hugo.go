@@ -138,8 +138,9 @@ func Build(in Input, opt Options) error {
 	return nil
 }
 
-// generatedSections are the sections the content adapter makes.
-var generatedSections = []string{"events", "months", "sources"}
+// generatedSections are the sections the content adapter makes; the
+// terms' (places, actors, types) only without event pages.
+var generatedSections = []string{"events", "months", "sources", "places", "actors", "types"}
 
 // takenSections are the generated sections that the project's content/
 // has an index page of its own for (content/sources/_index.md).
@@ -196,13 +197,7 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	if err := layTheme(b.mem, b.themeDir(), b.projectDir); err != nil {
 		return nil, plan{}, err
 	}
-	b.flags = hugoFlags(b.projectDir, b.virtual)
-	if !data.EventPages {
-		// The terms are the data's (terms.go): Hugo's taxonomies would
-		// find no page to list.
-		b.flags.Set("taxonomies", map[string]any{})
-		b.flags.Set("disableKinds", []string{"sitemap", "robotsTXT", "taxonomy", "term"})
-	}
+	b.flags = hugoFlags(b.projectDir, b.virtual, data.EventPages)
 	if b.opt.Title != "" {
 		b.flags.Set("title", b.opt.Title)
 	}
@@ -335,8 +330,10 @@ func termPageSize(params map[string]any) int {
 }
 
 // hugoFlags are the settings the site relies on; like command-line flags
-// they win over config.toml.
-func hugoFlags(projectDir, virtual string) config.Provider {
+// they win over config.toml. Without event pages, the terms are the
+// data's (terms.go): Hugo has no taxonomy, which would find no page to
+// list.
+func hugoFlags(projectDir, virtual string, eventPages bool) config.Provider {
 	flags := config.New()
 	flags.Set("workingDir", projectDir)
 	flags.Set("themesDir", filepath.Join(virtual, "themes"))
@@ -352,12 +349,18 @@ func hugoFlags(projectDir, virtual string) config.Provider {
 	// Planned events carry future dates; Hugo would skip those pages.
 	flags.Set("buildFuture", true)
 	flags.Set("buildExpired", true)
-	flags.Set("taxonomies", map[string]any{"place": "places", "actor": "actors", "type": "types"})
+	disabled := []string{"sitemap", "robotsTXT"}
+	if eventPages {
+		flags.Set("taxonomies", map[string]any{"place": "places", "actor": "actors", "type": "types"})
+	} else {
+		flags.Set("taxonomies", map[string]any{})
+		disabled = append(disabled, "taxonomy", "term")
+	}
 	// Place and actor names are proper nouns: no "Al-Nusra Fronts".
 	flags.Set("capitalizeListTitles", false)
 	flags.Set("pluralizeListTitles", false)
 	// A sitemap needs absolute URLs, which an offline site cannot have.
-	flags.Set("disableKinds", []string{"sitemap", "robotsTXT"})
+	flags.Set("disableKinds", disabled)
 	flags.Set("outputs", map[string]any{
 		"home": []string{"html", "rss"}, "page": []string{"html"}, "section": []string{"html"},
 		"taxonomy": []string{"html"}, "term": []string{"html"},

@@ -357,17 +357,18 @@ func digestConfig(h io.Writer, project, configFile string) (cascade bool, err er
 	return cascade, nil
 }
 
-// followable reports whether the project leaves the event and source
-// pages to the theme: a template of its own may show there what the
-// digests leave out (other events of the day, say), and a page of its
-// own in those sections would be taken for one of the timeline's.
+// followable reports whether the project leaves the event, source,
+// period and term pages to the theme: a template of its own may show
+// there what the digests leave out (other events of the day, say), and
+// a page of its own in those sections would be taken for one of the
+// timeline's, and left unrendered.
 func followable(project string) bool {
 	for _, dir := range []string{"layouts", "theme/layouts"} {
 		if fi, err := os.Stat(filepath.Join(project, dir)); err == nil && fi.IsDir() {
 			return false
 		}
 	}
-	for _, s := range []string{"events", "sources", "months"} {
+	for _, s := range generatedSections {
 		own, _ := filepath.Glob(filepath.Join(project, "content", s, "*"))
 		if slices.ContainsFunc(own, func(p string) bool { return !strings.HasPrefix(filepath.Base(p), "_index.") }) {
 			return false
