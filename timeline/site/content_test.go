@@ -188,3 +188,26 @@ func TestContentBrokenFrontMatter(t *testing.T) {
 		})
 	}
 }
+
+// TestContentOverridesTaxonomyPage: a project's own page for a taxonomy
+// (content/places/_index.md) takes the taxonomy page's place, with or
+// without event pages, and the terms' pages are still made.
+func TestContentOverridesTaxonomyPage(t *testing.T) {
+	project := copyProject(t)
+	writeFiles(t, project, map[string]string{"content/places/_index.md": "---\ntitle: Where it happened\n---\nThe places.\n"})
+	for _, mode := range []EventPages{EventPagesAlways, EventPagesNever} {
+		t.Run(string(mode), func(t *testing.T) {
+			dir := build(t, project, fixture(), Options{EventPages: mode})
+			for _, c := range []struct{ file, want string }{
+				{"places/index.html", "<title>Where it happened · Syria timeline</title>"},
+				{"index.html", `<a href="./places/index.html">Where it happened</a>`},
+				{"places/aleppo.html", "<title>Aleppo · Syria timeline</title>"},
+				{"places/index.html", `<li><a href="../places/aleppo.html">Aleppo</a> <span class="count">`},
+			} {
+				if got := read(t, dir, c.file); !strings.Contains(got, c.want) {
+					t.Errorf("%s lacks %s", c.file, c.want)
+				}
+			}
+		})
+	}
+}

@@ -45,6 +45,11 @@ type siteData struct {
 	// event's card on its period's page, with how it was dated, is all
 	// there is of it, and links go there (see linkEvents).
 	EventPages bool `json:"eventpages"`
+	// Without a page per event, events are no Hugo pages: EventIndex
+	// finds an event in Events by its path, and Taxonomies are the
+	// terms Hugo's taxonomies would have made (see terms.go).
+	EventIndex map[string]int `json:"eventindex,omitempty"`
+	Taxonomies []taxonomyData `json:"taxonomies,omitempty"`
 }
 
 type eventData struct {
@@ -130,6 +135,10 @@ type eventData struct {
 	Reasons   []string `json:"reasons"`
 
 	Sources []sourceData `json:"sources"`
+
+	// Terms are the event's places, actors and type as its card links
+	// to them, when events have no page (see terms.go).
+	Terms *eventTerms `json:"terms,omitempty"`
 
 	w when
 }
@@ -303,7 +312,6 @@ func newSiteData(in Input) siteData {
 
 	d := siteData{Title: in.Timeline.Title, Events: events, Months: months(events), Periods: newPeriods(events), Hidden: max(in.Timeline.Hidden, 0)}
 	d.Chart = newChart(events, d.Periods)
-	d.linkEvents(EventPagesAuto.on(len(events)))
 	for _, a := range order {
 		w := parseWhen(a.Anchor.Date, a.Anchor.Precision)
 		ad := articleData{
@@ -329,6 +337,7 @@ func newSiteData(in Input) siteData {
 		d.Articles = []articleData{}
 	}
 	d.Home = newHome(d.Events, d.Periods, d.Articles)
+	d.linkEvents(EventPagesAuto.on(len(events)))
 	return d
 }
 

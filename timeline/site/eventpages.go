@@ -38,15 +38,28 @@ func (m EventPages) on(n int) bool {
 
 // linkEvents decides whether the events have pages and where links to
 // each go. It runs after the periods are made, which say on which page
-// an event's card is.
+// an event's card is. Without pages, it also prepares what Hugo would
+// otherwise find in the event pages: an index of the events by path,
+// their terms (terms.go), and the parts of the home page in full.
 func (d *siteData) linkEvents(pages bool) {
 	d.EventPages = pages
 	for i := range d.Events {
 		e := &d.Events[i]
+		e.Terms = nil
 		if pages || e.Period == "" {
 			e.Href = e.Path + ".html"
 		} else {
 			e.Href = e.Period + ".html#e-" + e.ID
 		}
 	}
+	d.EventIndex, d.Taxonomies, d.Home.Full = nil, nil, nil
+	if pages {
+		return
+	}
+	d.EventIndex = make(map[string]int, len(d.Events))
+	for i := range d.Events {
+		d.EventIndex[d.Events[i].Path] = i
+	}
+	d.Taxonomies = newTaxonomies(d.Events, TermPageSize)
+	d.Home.Full = newHomeFull(d.Events)
 }

@@ -114,7 +114,7 @@ func Build(in Input, opt Options) error {
 		return err
 	}
 	if len(pl.reuse) > 0 {
-		prog.Step("rendering %d of %d event, source and period pages, the others unchanged", len(pl.changed), len(pl.digests))
+		prog.Step("rendering %d of %d event, source, period and term pages, the others unchanged", len(pl.changed), len(pl.digests))
 	}
 	site := &countingFs{Fs: afero.NewBasePathFs(afero.NewOsFs(), p.stage)}
 	if err := b.render(configs, site, prog); err != nil {
@@ -138,8 +138,9 @@ func Build(in Input, opt Options) error {
 	return nil
 }
 
-// generatedSections are the sections the content adapter makes.
-var generatedSections = []string{"events", "months", "sources"}
+// generatedSections are the sections the content adapter makes; the
+// terms' (places, actors, types) only without event pages.
+var generatedSections = []string{"events", "months", "sources", "places", "actors", "types"}
 
 // takenSections are the generated sections that the project's content/
 // has an index page of its own for (content/sources/_index.md).
@@ -196,24 +197,15 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	if err := layTheme(b.mem, b.themeDir(), b.projectDir); err != nil {
 		return nil, plan{}, err
 	}
-	// Hugo's relativeURLs cannot cope with a base URL that has a path
-	// (https://user.github.io/repo/ gives links to ./repo/...), so Hugo
-	// always builds at "/" and the real base URL reaches the theme as
-	// data. Reading it from the configuration takes a first pass, which
-	// is cheap and honours every place Hugo may find it.
-	b.flags = hugoFlags(b.projectDir, b.virtual)
+	b.flags = hugoFlags(b.projectDir, b.virtual, data.EventPages)
 	if b.opt.Title != "" {
 		b.flags.Set("title", b.opt.Title)
 	}
 	if b.opt.Language != "" {
 		b.flags.Set("locale", b.opt.Language)
 	}
-	if data.BaseURL == "" {
-		configs, err := b.loadConfig()
-		if err != nil {
-			return nil, plan{}, err
-		}
-		data.BaseURL = configs.Base.BaseURL
+	if err := b.readSettings(data); err != nil {
+		return nil, plan{}, err
 	}
 	// The data must be in place before the configuration that builds the
 	// site is loaded: Hugo drops mounts whose folder does not exist yet.
@@ -232,13 +224,36 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 	}
 	global, ok := globalDigest(b.projectDir, b.opt)
 	b.reusable = ok
-	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), ok)
+	pl := makePlan(b.opt.CacheDir, b.destDir, pages.digests(global), pages.logical(), ok)
 	if c := pl.cascade(); c != nil {
 		b.flags.Set("cascade", c)
 	}
 	b.flags.Set("baseURL", "/")
 	configs, err := b.loadConfig()
 	return configs, pl, err
+}
+
+// readSettings takes from a first pass over the configuration, which is
+// cheap and honours every place Hugo may find a setting, what the data
+// needs of it. Hugo's relativeURLs cannot cope with a base URL that has
+// a path (https://user.github.io/repo/ gives links to ./repo/...), so
+// Hugo always builds at "/" and the real base URL, unless an option
+// gives it, reaches the theme as data. Without event pages, the terms'
+// pages are cut as the theme's termPageSize, which the project may
+// change, says.
+func (b *hugoBuild) readSettings(data *siteData) error {
+	if data.BaseURL != "" && data.EventPages {
+		return nil
+	}
+	configs, err := b.loadConfig()
+	if err != nil {
+		return err
+	}
+	data.BaseURL = cmp.Or(data.BaseURL, configs.Base.BaseURL)
+	if n := termPageSize(configs.Base.Params); !data.EventPages && n != TermPageSize {
+		data.Taxonomies = newTaxonomies(data.Events, n)
+	}
+	return nil
 }
 
 // render has Hugo build the site into dest, static files and all.
@@ -294,9 +309,31 @@ func (b *hugoBuild) loadConfig() (*allconfig.Configs, error) {
 	return configs, nil
 }
 
+// termPageSize is the theme's termPageSize in Hugo's settings, params,
+// TermPageSize if it is not a positive whole number.
+func termPageSize(params map[string]any) int {
+	var n int
+	switch v := params["termpagesize"].(type) {
+	case int:
+		n = v
+	case int64:
+		n = int(v)
+	case float64:
+		if v == float64(int(v)) {
+			n = int(v)
+		}
+	}
+	if n > 0 {
+		return n
+	}
+	return TermPageSize
+}
+
 // hugoFlags are the settings the site relies on; like command-line flags
-// they win over config.toml.
-func hugoFlags(projectDir, virtual string) config.Provider {
+// they win over config.toml. Without event pages, the terms are the
+// data's (terms.go): Hugo has no taxonomy, which would find no page to
+// list.
+func hugoFlags(projectDir, virtual string, eventPages bool) config.Provider {
 	flags := config.New()
 	flags.Set("workingDir", projectDir)
 	flags.Set("themesDir", filepath.Join(virtual, "themes"))
@@ -312,12 +349,18 @@ func hugoFlags(projectDir, virtual string) config.Provider {
 	// Planned events carry future dates; Hugo would skip those pages.
 	flags.Set("buildFuture", true)
 	flags.Set("buildExpired", true)
-	flags.Set("taxonomies", map[string]any{"place": "places", "actor": "actors", "type": "types"})
+	disabled := []string{"sitemap", "robotsTXT"}
+	if eventPages {
+		flags.Set("taxonomies", map[string]any{"place": "places", "actor": "actors", "type": "types"})
+	} else {
+		flags.Set("taxonomies", map[string]any{})
+		disabled = append(disabled, "taxonomy", "term")
+	}
 	// Place and actor names are proper nouns: no "Al-Nusra Fronts".
 	flags.Set("capitalizeListTitles", false)
 	flags.Set("pluralizeListTitles", false)
 	// A sitemap needs absolute URLs, which an offline site cannot have.
-	flags.Set("disableKinds", []string{"sitemap", "robotsTXT"})
+	flags.Set("disableKinds", disabled)
 	flags.Set("outputs", map[string]any{
 		"home": []string{"html", "rss"}, "page": []string{"html"}, "section": []string{"html"},
 		"taxonomy": []string{"html"}, "term": []string{"html"},

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -32,8 +33,11 @@ import (
 // destination tells Hugo, through a cascade of build options, to render
 // only the pages whose digest changed, and to give the others a link but
 // no file (render = "link"); their files are linked from the current site
-// into the staging folder instead. Home, section, taxonomy and feed pages,
-// which gather many pages, are always rendered.
+// into the staging folder instead. Without event pages, the terms' pages
+// (places/aleppo.html, places/aleppo/page/2.html), which the content
+// adapter makes from the data (terms.go), are reused the same way. Home,
+// section, taxonomy and feed pages, which gather many pages, are always
+// rendered, as are Hugo's own term pages when events have pages.
 //
 // What a digest covers is what the theme's event, source and period
 // pages show: an event page its own data, its neighbours' (prev, next),
@@ -41,7 +45,8 @@ import (
 // and its events'; a period page its own data (its groups of events
 // among it), its events' cards and its neighbours' titles; every page
 // the site-wide data, which includes the counts of events and articles
-// the footer gives. A theme change that makes those
+// the footer gives; a term page its own data (title, count, pager, its
+// events grouped), its events' lines and whether its months have a page. A theme change that makes those
 // pages show more must widen pageSet.digests, or incremental builds
 // would leave such pages stale; TestIncrementalSameAsFull checks it.
 //
@@ -56,7 +61,7 @@ const (
 	cacheName = "pages"
 	// cacheFormat changes whenever what a digest covers does, so that
 	// an old cache is never trusted.
-	cacheFormat = "timeline-site-pages 2"
+	cacheFormat = "timeline-site-pages 3"
 	// maxChanged bounds the pages a cascade names one by one: Hugo
 	// matches every page against the list, so past this a whole render
 	// is cheaper.
@@ -72,8 +77,10 @@ type pageSet struct {
 	articles []articleDeps
 	months   map[string]string // month key to its page's title
 	periods  map[string]digest // period page path to the digest of its title
-	// periodPages are the period pages, which show their events' cards.
+	// periodPages are the period pages, which show their events' cards;
+	// termPages the pages of the terms, when the data makes them.
 	periodPages []periodDeps
+	termPages   []termDeps
 	// eventPages is false when events have no page of their own: their
 	// data is then digested only into the pages that show it.
 	eventPages bool
@@ -90,6 +97,16 @@ type periodDeps struct {
 	events           []string // event page paths
 }
 
+// termDeps is what a term's page shows: its own data (title, count,
+// pager, its events' paths and groups), its events' lines, and its
+// months' headings, which link to the month's page if there is one.
+type termDeps struct {
+	path, file string
+	data       digest
+	events     []string
+	months     []string
+}
+
 type articleDeps struct {
 	path   string
 	events []string
@@ -101,7 +118,7 @@ type articleDeps struct {
 // page's overview and the periods. An event page shows its period's
 // title, digested per event, and links its part to the home page when
 // the home page shows that part in full, which hangs on the part's
-// count: those two counts are in.
+// count: those two counts are in, when events have pages.
 func newPageSet(rest siteData) (*pageSet, error) {
 	periods := make(map[string]digest, len(rest.Periods))
 	pages := make([]periodDeps, 0, len(rest.Periods))
@@ -119,22 +136,66 @@ func newPageSet(rest siteData) (*pageSet, error) {
 		}
 		pages = append(pages, d)
 	}
-	rest.Chart, rest.Periods = chart{}, nil
+	terms, err := newTermDeps(rest.Taxonomies)
+	if err != nil {
+		return nil, err
+	}
+	// The terms are digested page by page; the index of the events by
+	// path only finds events, whose data is digested where it shows.
+	rest.Chart, rest.Periods, rest.Taxonomies, rest.EventIndex = chart{}, nil, nil, nil
 	rest.Home = homeData{Background: rest.Home.Background, Undated: rest.Home.Undated}
+	if !rest.EventPages {
+		// Only an event's page (its kicker) shows those counts.
+		rest.Home = homeData{}
+	}
 	b, err := json.Marshal(rest)
 	if err != nil {
 		return nil, err
 	}
-	return &pageSet{wide: sha256.Sum256(b), own: map[string]digest{}, months: map[string]string{}, periods: periods, periodPages: pages, eventPages: rest.EventPages}, nil
+	return &pageSet{wide: sha256.Sum256(b), own: map[string]digest{}, months: map[string]string{}, periods: periods, periodPages: pages, termPages: terms, eventPages: rest.EventPages}, nil
+}
+
+// newTermDeps gathers what each term page shows.
+func newTermDeps(taxonomies []taxonomyData) ([]termDeps, error) {
+	var out []termDeps
+	for _, tx := range taxonomies {
+		for _, t := range tx.Terms {
+			for _, p := range t.Pages {
+				b, err := json.Marshal(struct {
+					Plural, Title, Href string
+					Count               int
+					Page                termPage
+				}{tx.Plural, t.Title, t.Href, t.Count, p})
+				if err != nil {
+					return nil, err
+				}
+				d := termDeps{path: p.Path, file: p.File, data: sha256.Sum256(b)}
+				for _, y := range p.Years {
+					for _, m := range y.Months {
+						d.months = append(d.months, m.Key)
+						for _, g := range m.Groups {
+							d.events = append(d.events, g.Events...)
+						}
+					}
+				}
+				out = append(out, d)
+			}
+		}
+	}
+	return out, nil
 }
 
 func (ps *pageSet) addEvent(e *eventData, b []byte) {
 	// An event's weight is its place among all events: it orders the
 	// lists, which are always rendered, and is not on its page. Left in,
 	// one event added early would change every later event's digest.
-	if e.Weight != 0 {
+	// Without event pages, nothing shows an event's neighbours either.
+	if e.Weight != 0 || (!ps.eventPages && (e.Prev != "" || e.Next != "")) {
 		own := *e
 		own.Weight = 0
+		if !ps.eventPages {
+			own.Prev, own.Next = "", ""
+		}
 		if nb, err := json.Marshal(own); err == nil {
 			b = nb
 		}
@@ -157,9 +218,9 @@ func (ps *pageSet) addArticle(a *articleData, b []byte) {
 
 func (ps *pageSet) addMonth(m *monthData, _ []byte) { ps.months[m.Key] = m.Label }
 
-// digests maps the output file of every event, article and period page to the
-// digest of its inputs, given the digest global of the theme, project
-// and options.
+// digests maps the output file of every event, article, period and term
+// page to the digest of its inputs, given the digest global of the
+// theme, project and options.
 func (ps *pageSet) digests(global digest) map[string]digest {
 	out := make(map[string]digest, len(ps.events)+len(ps.articles))
 	h := sha256.New()
@@ -195,6 +256,30 @@ func (ps *pageSet) digests(global digest) map[string]digest {
 			fmt.Fprintf(h, "neighbour %q %x\n", n, t)
 		}
 		out[p.path+".html"] = digest(h.Sum(nil))
+	}
+	for _, t := range ps.termPages {
+		start("term", t.path)
+		h.Write(t.data[:])
+		for _, e := range t.events {
+			ps.writeOwn(h, e) // its line
+		}
+		for _, m := range t.months {
+			_, ok := ps.periods["months/"+m]
+			fmt.Fprintf(h, "month %q %v\n", m, ok)
+		}
+		out[t.file+".html"] = digest(h.Sum(nil))
+	}
+	return out
+}
+
+// logical maps the file of each page whose logical path in Hugo is not
+// its file less .html (a term's) to that path.
+func (ps *pageSet) logical() map[string]string {
+	out := map[string]string{}
+	for _, t := range ps.termPages {
+		if t.path != t.file {
+			out[t.file+".html"] = t.path
+		}
 	}
 	return out
 }
@@ -272,17 +357,18 @@ func digestConfig(h io.Writer, project, configFile string) (cascade bool, err er
 	return cascade, nil
 }
 
-// followable reports whether the project leaves the event and source
-// pages to the theme: a template of its own may show there what the
-// digests leave out (other events of the day, say), and a page of its
-// own in those sections would be taken for one of the timeline's.
+// followable reports whether the project leaves the event, source,
+// period and term pages to the theme: a template of its own may show
+// there what the digests leave out (other events of the day, say), and
+// a page of its own in those sections would be taken for one of the
+// timeline's, and left unrendered.
 func followable(project string) bool {
 	for _, dir := range []string{"layouts", "theme/layouts"} {
 		if fi, err := os.Stat(filepath.Join(project, dir)); err == nil && fi.IsDir() {
 			return false
 		}
 	}
-	for _, s := range []string{"events", "sources", "months"} {
+	for _, s := range generatedSections {
 		own, _ := filepath.Glob(filepath.Join(project, "content", s, "*"))
 		if slices.ContainsFunc(own, func(p string) bool { return !strings.HasPrefix(filepath.Base(p), "_index.") }) {
 			return false
@@ -330,20 +416,29 @@ func entryOf(fi fs.FileInfo, d digest) cacheEntry {
 
 // plan is what an incremental build reuses and renders.
 type plan struct {
-	digests map[string]digest // every event, article and period page file
+	digests map[string]digest // every event, article, period and term page file
 	reuse   []string          // files linked from the current site
 	changed []string          // page paths rendered though others are reused
+	// sections are those of the digested pages, whose pages are not
+	// rendered unless changed.
+	sections []string
 }
 
 // makePlan compares the pages' digests with the cache of the last build
 // into dest; ok false renders every page.
-func makePlan(cache, dest string, digests map[string]digest, ok bool) plan {
+// logical gives the page path of a file whose path is not the file's
+// less .html.
+func makePlan(cache, dest string, digests map[string]digest, logical map[string]string, ok bool) plan {
 	p := plan{digests: digests}
 	if !ok || cache == "" {
 		return p
 	}
+	pagePath := func(f string) string { return cmp.Or(logical[f], strings.TrimSuffix(f, ".html")) }
 	cached := readCache(cache, dest)
 	for _, f := range slices.Sorted(maps.Keys(digests)) {
+		if s, _, _ := strings.Cut(pagePath(f), "/"); !slices.Contains(p.sections, s) {
+			p.sections = append(p.sections, s)
+		}
 		c, found := cached[f]
 		if found && c.digest == digests[f] {
 			if fi, err := os.Lstat(filepath.Join(dest, filepath.FromSlash(f))); err == nil && entryOf(fi, c.digest) == c {
@@ -351,7 +446,7 @@ func makePlan(cache, dest string, digests map[string]digest, ok bool) plan {
 				continue
 			}
 		}
-		p.changed = append(p.changed, strings.TrimSuffix(f, ".html"))
+		p.changed = append(p.changed, pagePath(f))
 	}
 	if len(p.reuse) == 0 || len(p.changed) > maxChanged {
 		p.reuse, p.changed = nil, nil
@@ -376,9 +471,13 @@ func (p plan) cascade() []map[string]any {
 			"target": map[string]any{"path": "{" + strings.Join(paths, ",") + "}"},
 		})
 	}
+	under := make([]string, len(p.sections))
+	for i, s := range p.sections {
+		under[i] = "/" + globQuote(s) + "/**"
+	}
 	return append(out, map[string]any{
 		"build":  buildOptions("link"),
-		"target": map[string]any{"path": "{/events/**,/sources/**,/months/**}"},
+		"target": map[string]any{"path": "{" + strings.Join(under, ",") + "}"},
 	})
 }
 

@@ -1,8 +1,11 @@
 package site
 
 import (
+	"slices"
 	"strconv"
 	"strings"
+
+	"golang.org/x/text/collate"
 )
 
 // Pages that scale. No template ranges over all events on a page other
@@ -105,7 +108,25 @@ type homeData struct {
 	// Latest are the last events of the chronology, newest first, as
 	// page paths: at most maxLatest.
 	Latest []string `json:"latest"`
+	// Full are the parts the home page may show in full, grouped as it
+	// shows them, when events have no page (see EventPages) and a part
+	// has at most homeFullMax events.
+	Full *homeFull `json:"full,omitempty"`
 }
+
+// homeFull is the background, the chronology and the undated for the
+// home page to show in full, from the events' paths.
+type homeFull struct {
+	// Max is homeFullMax: a part of more events has no groups here.
+	Max        int          `json:"max"`
+	Background []chronoYear `json:"background,omitempty"`
+	Chronology []chronoYear `json:"chronology,omitempty"`
+	Undated    []groupData  `json:"undated,omitempty"`
+}
+
+// homeFullMax bounds the parts the data groups for the home page to show
+// in full: the theme's homeEventLimit above it shows the overview.
+const homeFullMax = EventPageLimit
 
 // periodOf says which period an event belongs to: its key, kind, label,
 // datetime and page path.
@@ -248,4 +269,41 @@ func newHome(events []eventData, periods []periodData, articles []articleData) h
 		}
 	}
 	return h
+}
+
+// newHomeFull groups each part of at most homeFullMax events as the home
+// page shows it in full.
+func newHomeFull(events []eventData) *homeFull {
+	parts := map[string][]int{}
+	for i := range events {
+		parts[events[i].Part] = append(parts[events[i].Part], i)
+	}
+	full := &homeFull{Max: homeFullMax}
+	coll := newCollator()
+	if idx := parts[partBackground]; len(idx) <= homeFullMax {
+		full.Background = chronology(events, idx, coll)
+	}
+	if idx := parts[partChronology]; len(idx) <= homeFullMax {
+		full.Chronology = chronology(events, idx, coll)
+	}
+	if idx := parts[partUndated]; len(idx) <= homeFullMax {
+		full.Undated = dateGroups(events, idx, coll)
+	}
+	return full
+}
+
+// dateGroups groups events (indexes, in order) by their date heading as
+// GroupByParam "group" would.
+func dateGroups(events []eventData, idx []int, coll *collate.Collator) []groupData {
+	idx = slices.Clone(idx)
+	slices.SortStableFunc(idx, func(a, b int) int { return collateKeys(coll, events[a].Group, events[b].Group) })
+	var out []groupData
+	for _, i := range idx {
+		e := &events[i]
+		if n := len(out); n == 0 || out[n-1].Key != e.Group {
+			out = append(out, groupData{Key: e.Group})
+		}
+		out[len(out)-1].Events = append(out[len(out)-1].Events, e.Path)
+	}
+	return out
 }
