@@ -378,8 +378,16 @@ func (c *context) inferYear(p point, m *match) int {
 	}
 	cmp := comparePeriods(probe, b)
 	t, found := clauseTense(c.toks, m.from, m.to)
+	governed := pastVerbJustBefore(c, m.from)
+	if governed {
+		t, found = tensePast, true
+	}
 	switch {
-	case found && t == tensePast && cmp > 0 && !near(probe, b, lookahead):
+	case found && t == tensePast && cmp > 0 && (!near(probe, b, lookahead) || governed):
+		// a month just ahead in a past clause is often a plan reported
+		// ("said it would hold talks in September"), but not when the
+		// past verb governs the date itself ("fighting erupted in
+		// September")
 		return probe.y - 1
 	case p.g == gQuarter || p.g == gHalf:
 		// reports come after the quarter: "plans to restructure after a

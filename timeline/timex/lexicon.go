@@ -51,6 +51,7 @@ const (
 	catSchedule
 	catCount
 	catRateStop
+	catDatePrep
 )
 
 var categoryNames = map[string]category{
@@ -64,6 +65,7 @@ var categoryNames = map[string]category{
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 	"clause-break": catClauseBreak, "perfect": catPerfect,
 	"decadeword": catDecadeWord, "schedule": catSchedule, "count": catCount, "rate-stop": catRateStop,
+	"date-prep": catDatePrep,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -118,7 +120,7 @@ func parseLexicon(src string) (*lexicon, error) {
 
 func isCueCategory(c category) bool {
 	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect ||
-		c == catSchedule || c == catCount || c == catRateStop
+		c == catSchedule || c == catCount || c == catRateStop || c == catDatePrep
 }
 
 // has reports whether a token has a reading of category c.

@@ -115,6 +115,25 @@ func pastPlan(toks []token, i int) bool {
 	return true
 }
 
+// pastVerbJustBefore reports a verb in -ed right before the preposition
+// that opens the expression: "fighting erupted in September". Words in
+// -ed are no tense cue (see tenseAt), but one that governs the date's own
+// preposition is its verb, in the simple past unless an auxiliary makes
+// it a participle ("will be released in September", "to be published in
+// November") or it names a plan ("scheduled").
+func pastVerbJustBefore(c *context, from int) bool {
+	toks, i := c.toks, from-1
+	if i < 1 || !toks[i].has(catDatePrep) {
+		return false
+	}
+	v := &toks[i-1]
+	word := lower(c.text[v.start:v.end])
+	if v.kind != tokWord || len(word) < 5 || !strings.HasSuffix(word, "ed") || v.has(catFutureLead) {
+		return false
+	}
+	return i < 2 || !toks[i-2].has(catPassive) && !toks[i-2].has(catFuture) && !toks[i-2].has(catPresent)
+}
+
 // opensSentence reports an expression that opens its sentence, alone or
 // after a preposition ("On Tuesday, ..."): it dates the main clause, whose
 // verb comes after the subject, however long.
