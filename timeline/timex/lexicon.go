@@ -52,6 +52,7 @@ const (
 	catCount
 	catRateStop
 	catDatePrep
+	catSubject
 )
 
 var categoryNames = map[string]category{
@@ -65,7 +66,7 @@ var categoryNames = map[string]category{
 	"anarel": catAnaRel, "era": catEra, "tz": catTZ, "clockword": catClockWord, "passive": catPassive, "deadline": catDeadline,
 	"clause-break": catClauseBreak, "perfect": catPerfect,
 	"decadeword": catDecadeWord, "schedule": catSchedule, "count": catCount, "rate-stop": catRateStop,
-	"date-prep": catDatePrep,
+	"date-prep": catDatePrep, "subject": catSubject,
 }
 
 // entry is one reading of a word: its category and value. code holds a
@@ -120,7 +121,7 @@ func parseLexicon(src string) (*lexicon, error) {
 
 func isCueCategory(c category) bool {
 	return c == catFuture || c == catPast || c == catPresent || c == catFutureLead || c == catPassive || c == catDeadline || c == catPerfect ||
-		c == catSchedule || c == catCount || c == catRateStop || c == catDatePrep
+		c == catSchedule || c == catCount || c == catRateStop || c == catDatePrep || c == catSubject
 }
 
 // has reports whether a token has a reading of category c.

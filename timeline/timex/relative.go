@@ -276,8 +276,7 @@ func opensClause(c *context, i int) bool {
 		return false
 	}
 	t := &c.toks[i]
-	switch t.key {
-	case "he", "she", "they", "we", "i", "you", "it":
+	if t.has(catSubject) {
 		return true
 	}
 	if strings.HasSuffix(t.key, "ing") && len(t.entries()) == 0 && !startsUpper(c.text[t.start:t.end]) {
