@@ -90,6 +90,9 @@ type Options struct {
 	Cache *cache.Cache
 	// Now is the latest date an article can have; zero means today.
 	Now time.Time
+	// Rendered, if set, is called once Hugo has rendered every page of
+	// the site, at the build's peak of live memory (site.Options.Rendered).
+	Rendered func()
 }
 
 // DefaultMaxExpressions is how many temporal expressions of one article
@@ -184,6 +187,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		Extra:      extra,
 		Progress:   opt.Progress,
 		Log:        opt.Log,
+		Rendered:   opt.Rendered,
 	}
 	if dir := opt.Cache.Dir(); dir != "" {
 		// The site keeps its own record there, of the pages it rendered

@@ -276,6 +276,9 @@ func (b *hugoBuild) render(configs *allconfig.Configs, dest *countingFs, prog *p
 	if err != nil {
 		return err
 	}
+	if b.opt.Rendered != nil {
+		b.opt.Rendered()
+	}
 
 	// Hugo's Build renders pages only; the CLI copies static files in a
 	// separate step, which is ours to do here. The static filesystem is
