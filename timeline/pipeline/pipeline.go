@@ -194,6 +194,9 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		// and from what, so that a rebuild renders only changed pages.
 		sopt.CacheDir = filepath.Join(dir, "site")
 	}
+	// The site takes the articles and events from here: nothing of them
+	// is kept past this point, so that Hugo has the memory they took.
+	articles, events := len(in.Articles), len(tl.Events)
 	began := time.Now()
 	if err := site.Build(in, sopt); err != nil {
 		return res, err
@@ -208,7 +211,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	}
 	prog.Summary()
 	res.Dest = cmp.Or(opt.DestDir, filepath.Join(cfg.Dir(), "public"))
-	res.Articles, res.Events = len(in.Articles), len(tl.Events)
+	res.Articles, res.Events = articles, events
 	return res, nil
 }
 
