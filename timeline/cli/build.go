@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 
@@ -44,6 +45,7 @@ func (e *env) buildCmd(args []string) error {
 	noCache := fs.Bool("no-cache", false, "work out every article afresh, neither reading nor writing the build cache")
 	baseURL := fs.String("base-url", "", "where the site will be published, such as https://USER.github.io/REPO/;\nwins over [site] base_url (default: that, else none)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for 'go tool pprof'")
+	memProfile := fs.String("memprofile", "", "write a heap profile to this file once Hugo has rendered every page, after a\ngarbage collection: what is live at the build's peak, for 'go tool pprof'\n(-sample_index=inuse_space; alloc_space for everything the build allocated)")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -65,9 +67,24 @@ func (e *env) buildCmd(args []string) error {
 		}
 		defer stop()
 	}
-	res, err := e.buildWith(cfg, *dest, *baseURL, !*noCache)
+	var rendered func()
+	var memErr error
+	if *memProfile != "" {
+		// Created now, so a name that cannot be written fails before the
+		// build rather than after it.
+		f, err := os.Create(*memProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		rendered = func() { memErr = writeHeapProfile(f) }
+	}
+	res, err := e.buildWithHook(cfg, *dest, *baseURL, !*noCache, rendered)
 	if err != nil {
 		return err
+	}
+	if memErr != nil {
+		return fmt.Errorf("--memprofile %s: %w", *memProfile, memErr)
 	}
 	e.summarize(res, true)
 	if len(res.Problems) > 0 {
@@ -108,6 +125,12 @@ func (e *env) build(cfg *config.Config, dest, baseURL string) (pipeline.Result, 
 // cached says so. A cache that cannot be opened is said and done
 // without.
 func (e *env) buildWith(cfg *config.Config, dest, baseURL string, cached bool) (pipeline.Result, error) {
+	return e.buildWithHook(cfg, dest, baseURL, cached, nil)
+}
+
+// buildWithHook is buildWith, calling rendered once Hugo has rendered
+// the site (pipeline.Options.Rendered).
+func (e *env) buildWithHook(cfg *config.Config, dest, baseURL string, cached bool, rendered func()) (pipeline.Result, error) {
 	var c *cache.Cache
 	if cached && cfg.File() != "" {
 		var err error
@@ -124,6 +147,7 @@ func (e *env) buildWith(cfg *config.Config, dest, baseURL string, cached bool) (
 		Resolve:  e.resolve,
 		Extract:  e.extract,
 		Exports:  e.exports,
+		Rendered: rendered,
 	})
 	// Each was written as it was met; here they are again, together,
 	// after the progress of the whole build.
@@ -212,6 +236,13 @@ func displayPath(p string) string {
 		}
 	}
 	return p
+}
+
+// writeHeapProfile writes what is live now, after a garbage collection
+// so that the profile holds only what is still reachable.
+func writeHeapProfile(f *os.File) error {
+	runtime.GC()
+	return pprof.Lookup("heap").WriteTo(f, 0)
 }
 
 // startCPUProfile profiles the process into the file name until the

@@ -90,6 +90,9 @@ type Options struct {
 	Cache *cache.Cache
 	// Now is the latest date an article can have; zero means today.
 	Now time.Time
+	// Rendered, if set, is called once Hugo has rendered every page of
+	// the site, at the build's peak of live memory (site.Options.Rendered).
+	Rendered func()
 }
 
 // DefaultMaxExpressions is how many temporal expressions of one article
@@ -184,12 +187,16 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		Extra:      extra,
 		Progress:   opt.Progress,
 		Log:        opt.Log,
+		Rendered:   opt.Rendered,
 	}
 	if dir := opt.Cache.Dir(); dir != "" {
 		// The site keeps its own record there, of the pages it rendered
 		// and from what, so that a rebuild renders only changed pages.
 		sopt.CacheDir = filepath.Join(dir, "site")
 	}
+	// The site takes the articles and events from here: nothing of them
+	// is kept past this point, so that Hugo has the memory they took.
+	articles, events := len(in.Articles), len(tl.Events)
 	began := time.Now()
 	if err := site.Build(in, sopt); err != nil {
 		return res, err
@@ -204,7 +211,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	}
 	prog.Summary()
 	res.Dest = cmp.Or(opt.DestDir, filepath.Join(cfg.Dir(), "public"))
-	res.Articles, res.Events = len(in.Articles), len(tl.Events)
+	res.Articles, res.Events = articles, events
 	return res, nil
 }
 

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -93,6 +94,17 @@ func Build(in Input, opt Options) error {
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
+	// The exports wait on disk, not in memory, while Hugo renders: they
+	// are as large as the site's data.
+	spool, err := p.scratch()
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	extra, err := spoolExtra(spool, opt.Extra)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	opt.Extra = nil
 	b := &hugoBuild{
 		projectDir: projectDir,
 		destDir:    p.dest,
@@ -113,6 +125,9 @@ func Build(in Input, opt Options) error {
 	if err != nil {
 		return err
 	}
+	// Hugo reads the data from the file: ours, which holds every
+	// article's text, goes before it renders.
+	data = siteData{}
 	if len(pl.reuse) > 0 {
 		prog.Step("rendering %d of %d event, source, period and term pages, the others unchanged", len(pl.changed), len(pl.digests))
 	}
@@ -123,7 +138,7 @@ func Build(in Input, opt Options) error {
 	if err := pl.linkReused(p.dest, p.stage); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	if err := addExtra(site, opt.Extra); err != nil {
+	if err := addExtra(site, p.stage, extra); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	n, err := p.finish()
@@ -276,6 +291,9 @@ func (b *hugoBuild) render(configs *allconfig.Configs, dest *countingFs, prog *p
 	if err != nil {
 		return err
 	}
+	if b.opt.Rendered != nil {
+		b.opt.Rendered()
+	}
 
 	// Hugo's Build renders pages only; the CLI copies static files in a
 	// separate step, which is ours to do here. The static filesystem is
@@ -425,34 +443,76 @@ func writeFile(fsys afero.Fs, name string, b []byte) error {
 	return afero.WriteFile(fsys, name, b, 0o644)
 }
 
-// addExtra puts the extra files into the rendered site, refusing to
-// replace a file Hugo made: a static/events.json of the project and the
-// events.json export cannot both be published, and saying so beats
-// silently dropping one.
-func addExtra(site afero.Fs, extra map[string][]byte) error {
-	for _, name := range slices.Sorted(maps.Keys(extra)) {
-		path := filepath.FromSlash(name)
-		if !filepath.IsLocal(path) {
-			return fmt.Errorf("extra file %q: want a relative path inside the site", name)
-		}
-		path = filepath.Join(string(filepath.Separator), path)
-		if _, err := site.Stat(path); err == nil {
-			return fmt.Errorf("%s is both a file of the site (from static/ or a template) and a generated file; rename or remove the site's", name)
-		}
+// spooledFile is an extra file written to disk until it is published:
+// name is its path in the site, file where it waits.
+type spooledFile struct{ name, file string }
+
+// spoolExtra writes the extra files into dir as they will be published,
+// so that they are not held in memory while Hugo renders, and lists them
+// by name. A JSON file is made safe to embed in a page's <script>, as
+// events.js is: "<", ">", "&", U+2028 and U+2029 in strings become \u
+// escapes, which mean the same to every JSON reader.
+func spoolExtra(dir string, extra map[string][]byte) ([]spooledFile, error) {
+	var out []spooledFile
+	for i, name := range slices.Sorted(maps.Keys(extra)) {
 		b := extra[name]
 		if strings.HasSuffix(name, ".json") && json.Valid(b) {
-			// Safe to embed in a page's <script>, as events.js is: "<",
-			// ">", "&", U+2028 and U+2029 in strings become \u escapes,
-			// which mean the same to every JSON reader.
 			var esc bytes.Buffer
 			json.HTMLEscape(&esc, b)
 			b = esc.Bytes()
 		}
-		if err := writeFile(site, path, b); err != nil {
+		file := filepath.Join(dir, strconv.Itoa(i))
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			return nil, err
+		}
+		out = append(out, spooledFile{name, file})
+	}
+	return out, nil
+}
+
+// addExtra moves the spooled extra files into the rendered site, whose
+// folder on disk is stage, refusing to replace a file Hugo made: a
+// static/events.json of the project and the events.json export cannot
+// both be published, and saying so beats silently dropping one.
+func addExtra(site afero.Fs, stage string, extra []spooledFile) error {
+	for _, x := range extra {
+		path := filepath.FromSlash(x.name)
+		if !filepath.IsLocal(path) {
+			return fmt.Errorf("extra file %q: want a relative path inside the site", x.name)
+		}
+		path = filepath.Join(string(filepath.Separator), path)
+		if _, err := site.Stat(path); err == nil {
+			return fmt.Errorf("%s is both a file of the site (from static/ or a template) and a generated file; rename or remove the site's", x.name)
+		}
+		if err := site.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return err
+		}
+		if err := moveFile(x.file, filepath.Join(stage, path)); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// moveFile renames from to to, or copies it where a rename cannot go.
+func moveFile(from, to string) error {
+	if os.Rename(from, to) == nil {
+		return nil
+	}
+	src, err := os.Open(from)
+	if err != nil {
+		return err
+	}
+	defer src.Close()
+	dst, err := os.OpenFile(to, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(dst, src); err != nil {
+		dst.Close()
+		return err
+	}
+	return dst.Close()
 }
 
 func indent(log string) string {

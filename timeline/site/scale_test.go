@@ -4,6 +4,7 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
@@ -40,7 +41,9 @@ func TestBuildDeterministicAtScale(t *testing.T) {
 // BenchmarkBuildScale builds a site of $TIMELINE_SCALE_ARTICLES generated
 // articles (default 1000), each with about 4 KB of text, then builds it
 // again into the same destination with one event edited, then with one
-// article added. It reports the wall and CPU time of each build and the
+// article added. It reports the wall and CPU time of each build, the
+// heap still in use once Hugo has rendered every page (live-MB, after a
+// garbage collection: the build's peak of live memory) and the
 // process's peak resident memory (-v shows each build's progress):
 //
 //	TIMELINE_SCALE_ARTICLES=25000 go test -run '^$' -bench BuildScale -benchtime 1x ./timeline/site
@@ -68,18 +71,29 @@ func BenchmarkBuildScale(b *testing.B) {
 			{"add-one", func() Input { return longTexts(generated(n+1, 1, nil), 4<<10) }},
 		} {
 			in := step.in()
+			var live uint64
+			opt.Rendered = func() { live = liveHeap() }
 			began, cpu := time.Now(), cpuTime()
 			if err := Build(in, opt); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportMetric(time.Since(began).Seconds(), step.name+"-s")
 			b.ReportMetric((cpuTime() - cpu).Seconds(), step.name+"-cpu-s")
+			b.ReportMetric(float64(live)/(1<<20), step.name+"-live-MB")
 		}
 	}
 	var ru syscall.Rusage
 	if err := syscall.Getrusage(syscall.RUSAGE_SELF, &ru); err == nil {
 		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-MB")
 	}
+}
+
+// liveHeap is the heap in use after a garbage collection.
+func liveHeap() uint64 {
+	runtime.GC()
+	var ms runtime.MemStats
+	runtime.ReadMemStats(&ms)
+	return ms.HeapAlloc
 }
 
 // editOne gives the event in the middle of the timeline an editor's

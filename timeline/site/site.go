@@ -131,4 +131,9 @@ type Options struct {
 	// itself for a mount point or a folder that is a process's working
 	// directory.
 	InPlace bool
+	// Rendered, if set, is called once Hugo has rendered every page,
+	// while its pages and the site's data are still in memory: the
+	// build's peak of live memory. The timeline tool writes a heap
+	// profile there (build --memprofile).
+	Rendered func()
 }
