@@ -308,6 +308,12 @@ func carryFile(from, to string, d fs.DirEntry) error {
 	if os.Link(from, to) == nil {
 		return nil
 	}
+	return copyFile(from, to)
+}
+
+// copyFile makes to, which must not exist, a copy of the regular file
+// from, with its permissions.
+func copyFile(from, to string) error {
 	src, err := os.Open(from)
 	if err != nil {
 		return err
