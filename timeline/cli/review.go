@@ -18,7 +18,9 @@ func (e *env) reviewCmd(args []string) error {
 			"events of articles nothing dates, likely duplicates across articles, and\n"+
 			"corrections whose event is gone. Each comes with its ID, its sentence and\n"+
 			"a TOML stanza ready to paste into the corrections file (events.toml\n"+
-			"beside config.toml). Events already verified there are not listed.")
+			"beside config.toml). Events already verified there are not listed.\n"+
+			"Articles whose own date is unknown or known only to the year come first,\n"+
+			"each with the config.toml stanza that pins it and dates all its events.")
 	below := fs.Float64("below", 0.7, "list inferred dates less sure than this")
 	format := fs.String("format", "text", "output format: text or json")
 	cfgPath := fs.String("config", config.DefaultFile, "the config file; may be absent")
@@ -61,6 +63,12 @@ func writeReviewText(w io.Writer, found []correct.Finding, file string) {
 		return
 	}
 	fmt.Fprintf(w, "%s to review. Paste the stanzas you agree with into %s, edit them, and build again.\n", count(len(found), "finding"), displayPath(file))
+	if pins := correct.Pins(found); len(pins) > 0 {
+		fmt.Fprintf(w, "\nFirst, %s whose own date is unknown or known only to the year: one date pinned in config.toml dates all their events below.\n", count(len(pins), "article"))
+		for _, p := range pins {
+			fmt.Fprintf(w, "  [articles.%s]\n  date = \"YYYY-MM-DD\"   # %s\n", config.Quote(p.File), count(p.Events, "event"))
+		}
+	}
 	for _, f := range found {
 		fmt.Fprintln(w)
 		for i, k := range f.Kinds {

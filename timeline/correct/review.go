@@ -1,6 +1,7 @@
 package correct
 
 import (
+	"cmp"
 	_ "embed"
 	"fmt"
 	"slices"
@@ -9,6 +10,7 @@ import (
 	"unicode"
 
 	"conflict-timeline/timeline"
+	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/internal/wordlist"
 )
 
@@ -55,6 +57,9 @@ type Finding struct {
 	ID    string   `json:"id"`
 	Date  string   `json:"date,omitempty"`
 	Text  string   `json:"text,omitempty"`
+	// File is the article whose own date, pinned in config.toml, would
+	// date the event: set for an undated or coarse date.
+	File string `json:"file,omitempty"`
 	// Stanza is ready to paste into the corrections file: one table for
 	// the event, whatever the reasons.
 	Stanza string `json:"stanza"`
@@ -126,12 +131,14 @@ func reviewEvent(e timeline.Event, below float64) (*Finding, bool) {
 	}
 	switch {
 	case e.Precision == timeline.PrecisionUnknown || e.Date == "":
+		found.File = articleFile(e)
 		add(KindUndated, "its article's own date is unknown, so its date is open",
 			`# date = "YYYY-MM-DD"   # or YYYY-Www, YYYY-MM, YYYY, a range FROM/THROUGH`,
-			`# or pin the article's date in config.toml: [articles."FILE"] date = "YYYY-MM-DD"`)
+			pinHint(found.File))
 	case e.Inferred && !e.Background && e.Precision == timeline.PrecisionYear:
+		found.File = articleFile(e)
 		add(KindCoarse, "its words name a day or a week, but its article's own date is known only to the year, so it is told as "+dateOf(e),
-			`# date = "YYYY-MM-DD"   # or pin the article's date in config.toml: [articles."FILE"] date = "YYYY-MM-DD"`)
+			`# date = "YYYY-MM-DD"`, pinHint(found.File))
 	case e.Inferred && e.Confidence < below:
 		add(KindUncertain, fmt.Sprintf("its date %s is inferred, %s sure (earliest %s, latest %s)", e.Date, strconv.FormatFloat(e.Confidence, 'f', 2, 64), e.Earliest, e.Latest),
 			fmt.Sprintf("date = %q   # confirm or correct", dateOf(e)), `verified = true`, `# by = "your name or initials"`)
@@ -140,6 +147,44 @@ func reviewEvent(e timeline.Event, below float64) (*Finding, bool) {
 		add(KindOther, "no type keyword matched it", `# type = "..."   # one of the event types, as events.json and the site name them`)
 	}
 	return found, len(found.Kinds) > 0
+}
+
+// articleFile is the file of the article an event was read from, as
+// config.toml's [articles."FILE"] names it.
+func articleFile(e timeline.Event) string {
+	if len(e.Sources) == 0 {
+		return ""
+	}
+	return e.Sources[0].File
+}
+
+// pinHint says how pinning the article's own date dates the event.
+func pinHint(file string) string {
+	return fmt.Sprintf(`# or pin the article's date in config.toml: [articles.%s] date = "YYYY-MM-DD"`, config.Quote(cmp.Or(file, "FILE")))
+}
+
+// Pin is an article whose own date, pinned in config.toml, would date
+// Events events that are now open or told only to the year.
+type Pin struct {
+	File   string
+	Events int
+}
+
+// Pins gathers the findings by the article whose date would settle
+// them, most events first: one line of config.toml each.
+func Pins(found []Finding) []Pin {
+	n := map[string]int{}
+	for _, f := range found {
+		if f.File != "" {
+			n[f.File]++
+		}
+	}
+	pins := make([]Pin, 0, len(n))
+	for file, k := range n {
+		pins = append(pins, Pin{file, k})
+	}
+	slices.SortFunc(pins, func(a, b Pin) int { return cmp.Or(b.Events-a.Events, strings.Compare(a.File, b.File)) })
+	return pins
 }
 
 func dateOf(e timeline.Event) string {

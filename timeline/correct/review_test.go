@@ -12,7 +12,7 @@ func TestReview(t *testing.T) {
 	ev := func(id, article, d string, p timeline.Precision, conf float64, typ, text, timexText string, places ...string) timeline.Event {
 		at := strings.Index(text, timexText)
 		return timeline.Event{ID: id, Date: d, Precision: p, Confidence: conf, Inferred: conf < 1, Type: typ, Text: text,
-			Places: places, Sources: []timeline.Source{{ID: id, Article: article,
+			Places: places, Sources: []timeline.Source{{ID: id, Article: article, File: article + ".txt",
 				Sentence: timeline.SourceSpan{Start: 100, End: 100 + len(text), Text: text},
 				Timex:    timeline.SourceTimex{Start: 100 + at, End: 100 + at + len(timexText), Text: timexText}}}}
 	}
@@ -50,6 +50,18 @@ func TestReview(t *testing.T) {
 	}
 	for id, kind := range want {
 		t.Errorf("%s: no %s finding", id, kind)
+	}
+	// The open and the coarse date each name their article, and the pins
+	// gather them: one line of config.toml per article.
+	coarse2 := ev("coarse000002", "e", "2016", timeline.PrecisionYear, 0.9, "shelling", "Shelling hit the town again on Tuesday.", "Tuesday")
+	pins := Pins(Review(timeline.Timeline{Events: append(slices.Clone(tl.Events), coarse2)}, Report{}, ReviewOptions{}))
+	if want := []Pin{{"e.txt", 2}, {"b.txt", 1}}; !slices.Equal(pins, want) {
+		t.Errorf("pins: got %v, want %v", pins, want)
+	}
+	for _, f := range found {
+		if f.ID == "coarse000001" && !strings.Contains(f.Stanza, `[articles."e.txt"]`) {
+			t.Errorf("the coarse date's stanza does not name its article's file:\n%s", f.Stanza)
+		}
 	}
 	if found := Review(tl, Report{}, ReviewOptions{Below: 0.5}); slices.ContainsFunc(found, func(f Finding) bool { return f.ID == "unsure000001" }) {
 		t.Error("a date 0.55 sure is listed below 0.5")
