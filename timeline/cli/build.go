@@ -164,6 +164,7 @@ func (e *env) buildWithHook(cfg *config.Config, dest, baseURL string, cached boo
 		}
 	}
 	reportUndated(e.stderr, res.Undated, cfg.File())
+	reportYearOnly(e.stderr, res.YearOnly, cfg.File())
 	if err != nil && cfg.File() == "" {
 		err = fmt.Errorf("%w\n(there is no %s here: run timeline in a timeline's folder, name one with --config, or make one with 'timeline new DIR')", err, config.DefaultFile)
 	}
@@ -178,6 +179,20 @@ const undatedShown = 10
 // reportUndated names the articles nothing dates, the first undatedShown
 // of them, and says how to pin their dates.
 func reportUndated(w io.Writer, files []string, cfgFile string) {
+	reportToPin(w, files, cfgFile, "could not be dated",
+		"Their dates that depend on the article's own (\"on Tuesday\", \"last month\") are left open, in the site's Undated part.")
+}
+
+// reportYearOnly names the articles dated only to their year, whose
+// days and weeks are told only as that year.
+func reportYearOnly(w io.Writer, files []string, cfgFile string) {
+	reportToPin(w, files, cfgFile, "dated only to the year",
+		"Their \"on Tuesday\" and \"last week\" are told only as precisely as that allows, a month or the year ('timeline review' lists the events).")
+}
+
+// reportToPin names articles whose own date is wanting, what that does to
+// their events, and the config.toml stanza that pins each.
+func reportToPin(w io.Writer, files []string, cfgFile, what, effect string) {
 	if len(files) == 0 {
 		return
 	}
@@ -190,8 +205,8 @@ func reportUndated(w io.Writer, files []string, cfgFile string) {
 	if rest := len(files) - len(shown); rest > 0 {
 		more = fmt.Sprintf(" and %d more ('timeline anchors' lists them all)", rest)
 	}
-	fmt.Fprintf(w, "timeline: %s could not be dated: %s%s.\n", count(len(files), "article"), strings.Join(names, ", "), more)
-	fmt.Fprintf(w, "  Their dates that depend on the article's own (\"on Tuesday\", \"last month\") are left open, in the site's Undated part.\n")
+	fmt.Fprintf(w, "timeline: %s %s: %s%s.\n", count(len(files), "article"), what, strings.Join(names, ", "), more)
+	fmt.Fprintf(w, "  %s\n", effect)
 	fmt.Fprintf(w, "  Pin each one's date in %s (YYYY-MM-DD, or YYYY-MM, YYYY-Www or YYYY when only that is known):\n", cmp.Or(cfgFile, config.DefaultFile))
 	for _, f := range shown {
 		fmt.Fprintf(w, "    [articles.%s]\n    date = \"YYYY-MM-DD\"\n", config.Quote(f))

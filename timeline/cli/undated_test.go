@@ -45,3 +45,21 @@ func TestReportUndated(t *testing.T) {
 		}
 	}
 }
+
+// TestReportYearOnly says which articles are dated only to their year,
+// with the stanza that pins each.
+func TestReportYearOnly(t *testing.T) {
+	var b strings.Builder
+	reportYearOnly(&b, []string{"003.txt"}, "config.toml")
+	out := b.String()
+	for _, want := range []string{"1 article dated only to the year: 003.txt", `[articles."003.txt"]`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	b.Reset()
+	reportYearOnly(&b, nil, "config.toml")
+	if b.Len() != 0 {
+		t.Errorf("nothing to pin, but it said %q", b.String())
+	}
+}

@@ -114,6 +114,10 @@ type Result struct {
 	// Tuesday") stay open, in the site's Undated part, until a date is
 	// pinned for them in config.toml.
 	Undated []string
+	// YearOnly are the articles whose own date the evidence fixes only
+	// to its year, by file name (not those pinned so): their "on
+	// Tuesday" is told only as that year until a day is pinned.
+	YearOnly []string
 	// Problems are what the build went past: files that could not be
 	// read (*article.FileError, with the line where known), articles cut
 	// short at a limit and steps that failed (*StepError). The site was
@@ -159,6 +163,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 
 	c, err := collect(cfg, cfg.Source(), opt, prog)
 	res.Problems, res.Warnings, res.Undated, res.Cache = c.Problems, c.Warnings, undated(c.Inputs), c.Cache
+	res.YearOnly = yearOnly(c.Inputs)
 	if err != nil {
 		return res, err
 	}
@@ -531,6 +536,18 @@ func undated(inputs []event.Input) []string {
 	var out []string
 	for _, in := range inputs {
 		if !in.Anchor.Known() {
+			out = append(out, filepath.Base(in.Article.Path))
+		}
+	}
+	return out
+}
+
+// yearOnly are the file names of the articles the evidence dates only to
+// their year; a date pinned to the year is the editor's and not listed.
+func yearOnly(inputs []event.Input) []string {
+	var out []string
+	for _, in := range inputs {
+		if a := in.Anchor; a.Known() && a.Precision == timeline.PrecisionYear && a.Source != anchor.FromPin {
 			out = append(out, filepath.Base(in.Article.Path))
 		}
 	}
