@@ -130,6 +130,19 @@ func (e *engine) resolveChunk(c *context, out []Timex, buf []match) ([]Timex, []
 	return out, buf
 }
 
+// expressionAt resolves the expression that starts at token i, looking
+// ahead from the one at hand: buf is a buffer of its own, since the
+// match at hand points into the main one. Words a skip rule claims are
+// no expression.
+func (e *engine) expressionAt(c *context, i int, buf *[]match) (*match, result, bool) {
+	*buf = e.index.matchesAt(c.text, c.toks, i, *buf)
+	m, r, ok := firstResolved(c, *buf)
+	if !ok || m.rule.action == actSkip {
+		return nil, result{}, false
+	}
+	return m, r, true
+}
+
 // modifierAhead finds the words of a modifier that hold all of the match
 // m and are followed by an expression the modifier fits: "the last half"
 // in "the last half of the 1980s" is not a half-year of its own but says
@@ -149,9 +162,8 @@ func (e *engine) modifierAhead(c *context, m *match, floor int, buf *[]match) (i
 			if !keysAt(toks, s, md.before) {
 				continue
 			}
-			*buf = e.index.matchesAt(c.text, toks, s+n, *buf)
-			next, r, ok := firstResolved(c, *buf)
-			if ok && next.rule.action != actSkip && md.fits(kindOf(next.rule, r), toks[s+n]) {
+			next, r, ok := e.expressionAt(c, s+n, buf)
+			if ok && md.fits(kindOf(next.rule, r), toks[s+n]) {
 				return s + n, true
 			}
 		}
@@ -168,9 +180,8 @@ func (e *engine) shiftFromDate(c *context, m *match, buf *[]match) (int, result,
 	if m.rule.action != actShift || arg != "before" && arg != "after" || m.s.plural || m.to >= len(c.toks) {
 		return 0, result{}, false
 	}
-	*buf = e.index.matchesAt(c.text, c.toks, m.to, *buf)
-	next, r, ok := firstResolved(c, *buf)
-	if !ok || next.rule.action == actSkip || r.typ != Date && r.typ != Time || r.at.g < gDay || r.at.y == unknownYear {
+	next, r, ok := e.expressionAt(c, m.to, buf)
+	if !ok || r.typ != Date && r.typ != Time || r.at.g < gDay || r.at.y == unknownYear {
 		return 0, result{}, false
 	}
 	c.from = r.at
@@ -192,9 +203,8 @@ func (e *engine) ofDate(c *context, at int, typ Type, x *Timex, buf *[]match) (i
 	if !c.narrative || typ != Duration || at+1 >= len(toks) || toks[at].key != "of" {
 		return 0, false
 	}
-	*buf = e.index.matchesAt(c.text, toks, at+1, *buf)
-	m, r, ok := firstResolved(c, *buf)
-	if !ok || m.rule.action == actSkip || r.typ != Date {
+	m, r, ok := e.expressionAt(c, at+1, buf)
+	if !ok || r.typ != Date {
 		return 0, false
 	}
 	x.End = toks[m.to-1].end
