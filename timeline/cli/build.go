@@ -15,6 +15,7 @@ import (
 	"conflict-timeline/timeline/cache"
 	"conflict-timeline/timeline/config"
 	"conflict-timeline/timeline/pipeline"
+	"conflict-timeline/timeline/site"
 )
 
 func (e *env) buildCmd(args []string) error {
@@ -46,6 +47,7 @@ func (e *env) buildCmd(args []string) error {
 	baseURL := fs.String("base-url", "", "where the site will be published, such as https://USER.github.io/REPO/;\nwins over [site] base_url (default: that, else none)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file, for 'go tool pprof'")
 	memProfile := fs.String("memprofile", "", "write a heap profile to this file once Hugo has rendered every page, after a\ngarbage collection: what is live at the build's peak, for 'go tool pprof'\n(-sample_index=inuse_space; alloc_space for everything the build allocated)")
+	hugoProject := fs.String("hugo-project", "", "also write the Hugo project the build renders into this folder, missing or\nempty, so that the Hugo CLI renders the same pages from it:\n  hugo --source DIR --config config.toml,"+site.HugoSettings+"\n(the benchmark's floor for the same site)")
 	rest, err := fs.parse(args)
 	if err != nil {
 		return err
@@ -79,7 +81,7 @@ func (e *env) buildCmd(args []string) error {
 		defer f.Close()
 		rendered = func() { memErr = writeHeapProfile(f) }
 	}
-	res, err := e.buildWithHook(cfg, *dest, *baseURL, !*noCache, rendered)
+	res, err := e.buildWithHook(cfg, *dest, *baseURL, !*noCache, buildHooks{rendered: rendered, hugoProject: *hugoProject})
 	if err != nil {
 		return err
 	}
@@ -125,12 +127,17 @@ func (e *env) build(cfg *config.Config, dest, baseURL string) (pipeline.Result, 
 // cached says so. A cache that cannot be opened is said and done
 // without.
 func (e *env) buildWith(cfg *config.Config, dest, baseURL string, cached bool) (pipeline.Result, error) {
-	return e.buildWithHook(cfg, dest, baseURL, cached, nil)
+	return e.buildWithHook(cfg, dest, baseURL, cached, buildHooks{})
 }
 
-// buildWithHook is buildWith, calling rendered once Hugo has rendered
-// the site (pipeline.Options.Rendered).
-func (e *env) buildWithHook(cfg *config.Config, dest, baseURL string, cached bool, rendered func()) (pipeline.Result, error) {
+// buildHooks are what build's measuring flags add to a build.
+type buildHooks struct {
+	rendered    func() // called once Hugo has rendered the site (pipeline.Options.Rendered)
+	hugoProject string // pipeline.Options.HugoProject
+}
+
+// buildWithHook is buildWith with the hooks of build's measuring flags.
+func (e *env) buildWithHook(cfg *config.Config, dest, baseURL string, cached bool, hooks buildHooks) (pipeline.Result, error) {
 	var c *cache.Cache
 	if cached && cfg.File() != "" {
 		var err error
@@ -147,7 +154,9 @@ func (e *env) buildWithHook(cfg *config.Config, dest, baseURL string, cached boo
 		Resolve:  e.resolve,
 		Extract:  e.extract,
 		Exports:  e.exports,
-		Rendered: rendered,
+		Rendered: hooks.rendered,
+
+		HugoProject: hooks.hugoProject,
 	})
 	// Each was written as it was met; here they are again, together,
 	// after the progress of the whole build.

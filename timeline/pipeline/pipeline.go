@@ -90,6 +90,9 @@ type Options struct {
 	Cache *cache.Cache
 	// Now is the latest date an article can have; zero means today.
 	Now time.Time
+	// HugoProject, if set, is a folder where the site step also writes
+	// the Hugo project it renders (site.Options.HugoProject).
+	HugoProject string
 	// Rendered, if set, is called once Hugo has rendered every page of
 	// the site, at the build's peak of live memory (site.Options.Rendered).
 	Rendered func()
@@ -193,6 +196,8 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		Progress:   opt.Progress,
 		Log:        opt.Log,
 		Rendered:   opt.Rendered,
+
+		HugoProject: opt.HugoProject,
 	}
 	if dir := opt.Cache.Dir(); dir != "" {
 		// The site keeps its own record there, of the pages it rendered

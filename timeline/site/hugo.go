@@ -244,6 +244,11 @@ func (b *hugoBuild) configure(data *siteData) (*allconfig.Configs, plan, error) 
 		b.flags.Set("cascade", c)
 	}
 	b.flags.Set("baseURL", "/")
+	if dir := b.opt.HugoProject; dir != "" {
+		if err := b.writeProject(dir); err != nil {
+			return nil, plan{}, fmt.Errorf("site: writing the Hugo project: %w", err)
+		}
+	}
 	configs, err := b.loadConfig()
 	return configs, pl, err
 }

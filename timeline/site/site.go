@@ -131,6 +131,12 @@ type Options struct {
 	// itself for a mount point or a folder that is a process's working
 	// directory.
 	InPlace bool
+	// HugoProject, if set, is a folder, missing or empty, where the build
+	// also writes the Hugo project it renders (theme, data, the
+	// project's own files, its settings in HugoSettings), so that the
+	// Hugo CLI can render the same pages: the benchmark's floor for the
+	// same site.
+	HugoProject string
 	// Rendered, if set, is called once Hugo has rendered every page,
 	// while its pages and the site's data are still in memory: the
 	// build's peak of live memory. The timeline tool writes a heap
