@@ -1,6 +1,11 @@
 // Package bench measures the timeline's build at scale against the
-// targets of issue 12, and against a floor: the Hugo CLI rendering as
-// many minimal pages as the build wrote.
+// targets of issue 12, and against two floors: the Hugo CLI rendering as
+// many minimal pages as the build wrote (the issue's), and the Hugo CLI
+// rendering the very site the build rendered, from the project the build
+// writes for it (build --hugo-project): the same theme, data and pages.
+// The second is what Hugo itself costs for this site, so the build's
+// ratio to it is what the steps before Hugo, and the library's use of
+// Hugo, add.
 //
 // The corpora are made from the TempEval-3 silver newswire (.tml): each
 // document's text, tags stripped, becomes an article, dated by its <DCT>
@@ -31,6 +36,7 @@ import (
 	"time"
 
 	"conflict-timeline/theme"
+	"conflict-timeline/timeline/site"
 )
 
 // Options say what to measure and where.
@@ -75,6 +81,10 @@ type Sample struct {
 	FloorPages int // HTML files Hugo wrote
 	Ours       Stats
 	Floor      Stats
+	// Same is the Hugo CLI rendering the site the timeline rendered
+	// (build --hugo-project), which wrote SamePages HTML files.
+	Same      Stats
+	SamePages int
 }
 
 // CPURatio is the timeline's median processor time over the floor's,
@@ -92,6 +102,15 @@ func (s Sample) Ratio() float64 {
 		return 0
 	}
 	return float64(s.Ours.Wall) / float64(s.Floor.Wall)
+}
+
+// SameRatio is the timeline's median wall time over that of the Hugo CLI
+// rendering the same site.
+func (s Sample) SameRatio() float64 {
+	if s.Same.Wall == 0 {
+		return 0
+	}
+	return float64(s.Ours.Wall) / float64(s.Same.Wall)
 }
 
 // PerArticle is the timeline's median wall time per article.
@@ -191,6 +210,9 @@ type corpus struct {
 	keep  []string // its own files; the rest was built
 	cache string   // its user cache folder
 	n     int
+	// same, if set, is where a full build writes the Hugo project it
+	// renders (build --hugo-project).
+	same string
 }
 
 // makeCorpus writes a fresh project of n articles.
@@ -228,8 +250,15 @@ func (m *measurer) build(c *corpus, label string, full bool) (Run, error) {
 	if err := os.MkdirAll(c.cache, 0o755); err != nil {
 		return Run{}, err
 	}
+	argv := []string{m.opt.Timeline, "build", "--config", filepath.Join(c.dir, "config.toml")}
+	if full && c.same != "" {
+		if err := os.RemoveAll(c.same); err != nil {
+			return Run{}, err
+		}
+		argv = append(argv, "--hugo-project", c.same)
+	}
 	// Status 3 is a site built with some input left out: still a build.
-	run, err := m.r.run(label, c.cache, []string{m.opt.Timeline, "build", "--config", filepath.Join(c.dir, "config.toml")}, 3)
+	run, err := m.r.run(label, c.cache, argv, 3)
 	if err == nil {
 		m.logf("%s: timeline %s: %s (CPU %s), peak %s", filepath.Base(c.dir), label, secs(run.Wall), secs(run.CPU), mb(run.PeakRSS))
 	}
@@ -241,6 +270,22 @@ func (m *measurer) floor(dir, label string) (Run, error) {
 	if err := clean(dir, []string{"hugo.toml", "content", "layouts"}); err != nil {
 		return Run{}, err
 	}
+	return m.hugo(dir, label)
+}
+
+// sameSite runs Hugo on the project the timeline's last full build of c
+// wrote, from nothing, as its settings file says to.
+func (m *measurer) sameSite(c *corpus, label string) (Run, error) {
+	for _, built := range []string{"public", "resources"} {
+		if err := os.RemoveAll(filepath.Join(c.same, built)); err != nil {
+			return Run{}, err
+		}
+	}
+	return m.hugo(c.same, label, "--config", "config.toml,"+site.HugoSettings)
+}
+
+// hugo runs the Hugo CLI on the project in dir with a fresh user cache.
+func (m *measurer) hugo(dir, label string, args ...string) (Run, error) {
 	cache := filepath.Join(m.opt.Work, "cache", "hugo")
 	if err := os.RemoveAll(cache); err != nil {
 		return Run{}, err
@@ -248,7 +293,7 @@ func (m *measurer) floor(dir, label string) (Run, error) {
 	if err := os.MkdirAll(cache, 0o755); err != nil {
 		return Run{}, err
 	}
-	run, err := m.r.run(label, cache, []string{m.opt.Hugo, "--source", dir})
+	run, err := m.r.run(label, cache, append([]string{m.opt.Hugo, "--source", dir}, args...))
 	if err == nil {
 		m.logf("%s: hugo %s: %s (CPU %s), peak %s", filepath.Base(dir), label, secs(run.Wall), secs(run.CPU), mb(run.PeakRSS))
 	}
@@ -263,6 +308,7 @@ func (m *measurer) compare(kind string, n int) (Sample, error) {
 		return s, err
 	}
 	floorDir := filepath.Join(m.opt.Work, fmt.Sprintf("floor-%s-%d", kind, n))
+	c.same = filepath.Join(m.opt.Work, fmt.Sprintf("same-%s-%d", kind, n))
 	for i := range max(m.opt.Runs, 1) {
 		run, err := m.build(c, fmt.Sprintf("%s-%d-timeline-%d", kind, n, i+1), true)
 		if err != nil {
@@ -280,26 +326,44 @@ func (m *measurer) compare(kind string, n int) (Sample, error) {
 				return s, err
 			}
 		}
-		run, err = m.floor(floorDir, fmt.Sprintf("%s-%d-hugo-%d", kind, n, i+1))
-		if err != nil {
+		if err := m.floors(&s, c, floorDir, i); err != nil {
 			return s, err
-		}
-		s.Floor.add(run)
-		if i == 0 {
-			if s.FloorPages, err = countHTML(filepath.Join(floorDir, "public")); err != nil {
-				return s, err
-			}
 		}
 	}
 	// A 25k site takes gigabytes: once measured, only the largest dated
 	// corpus is kept, for the rebuilds. What failed is kept to be looked at.
-	if err := os.RemoveAll(floorDir); err != nil {
-		return s, err
+	for _, dir := range []string{floorDir, c.same} {
+		if err := os.RemoveAll(dir); err != nil {
+			return s, err
+		}
 	}
 	if kind != "dated" || n != slices.Max(m.opt.Sizes) {
 		return s, os.RemoveAll(c.dir)
 	}
 	return s, nil
+}
+
+// floors runs, after the timeline's run i on c, the Hugo CLI on the
+// floor site in floorDir and on the same site as the timeline's.
+func (m *measurer) floors(s *Sample, c *corpus, floorDir string, i int) error {
+	label := fmt.Sprintf("%s-%d-hugo-%d", s.Kind, s.Articles, i+1)
+	run, err := m.floor(floorDir, label)
+	if err != nil {
+		return err
+	}
+	s.Floor.add(run)
+	if run, err = m.sameSite(c, label+"-same-site"); err != nil {
+		return err
+	}
+	s.Same.add(run)
+	if i > 0 {
+		return nil
+	}
+	if s.FloorPages, err = countHTML(filepath.Join(floorDir, "public")); err != nil {
+		return err
+	}
+	s.SamePages, err = countHTML(filepath.Join(c.same, "public"))
+	return err
 }
 
 // rebuilds changes the built project of the largest dated corpus, one

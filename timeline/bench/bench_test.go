@@ -25,9 +25,27 @@ func TestMain(m *testing.M) {
 
 // fake builds like the timeline ("build --config FILE": two pages an
 // article and a home page; a cache of one file an article in
-// XDG_CACHE_HOME, counted as hits and misses) or like Hugo ("--source
-// DIR": a page a content file and a home page).
+// XDG_CACHE_HOME, counted as hits and misses; with "--hugo-project DIR",
+// a content file a page but the home page there) or like Hugo ("--source
+// DIR", with "--config FILES" or not: a page a content file and a home
+// page).
 func fake(args []string) error {
+	if len(args) == 5 && args[0] == "build" && args[3] == "--hugo-project" {
+		if err := fake(args[:3]); err != nil {
+			return err
+		}
+		pages, err := os.ReadDir(filepath.Join(filepath.Dir(args[2]), "public"))
+		if err != nil {
+			return err
+		}
+		if err := os.MkdirAll(args[4], 0o755); err != nil {
+			return err
+		}
+		return writePages(filepath.Join(args[4], "content"), len(pages)-1)
+	}
+	if len(args) == 4 && args[0] == "--source" && args[2] == "--config" {
+		args = args[:2]
+	}
 	switch {
 	case len(args) == 3 && args[0] == "build" && args[1] == "--config":
 		dir := filepath.Dir(args[2])
@@ -99,11 +117,11 @@ func TestMeasure(t *testing.T) {
 		t.Fatalf("dated samples %+v, want sizes 3 and 5", res.Dated)
 	}
 	for _, s := range append(res.Dated, *res.Undated) {
-		if want := 2*s.Articles + 1; s.Pages != want || s.FloorPages != want {
-			t.Errorf("%s %d: %d pages, floor %d; want %d each", s.Kind, s.Articles, s.Pages, s.FloorPages, want)
+		if want := 2*s.Articles + 1; s.Pages != want || s.FloorPages != want || s.SamePages != want {
+			t.Errorf("%s %d: %d pages, floor %d, same site %d; want %d each", s.Kind, s.Articles, s.Pages, s.FloorPages, s.SamePages, want)
 		}
-		if len(s.Ours.Runs) != 2 || len(s.Floor.Runs) != 2 {
-			t.Errorf("%s %d: %d and %d runs, want 2 each", s.Kind, s.Articles, len(s.Ours.Runs), len(s.Floor.Runs))
+		if len(s.Ours.Runs) != 2 || len(s.Floor.Runs) != 2 || len(s.Same.Runs) != 2 {
+			t.Errorf("%s %d: %d, %d and %d runs, want 2 each", s.Kind, s.Articles, len(s.Ours.Runs), len(s.Floor.Runs), len(s.Same.Runs))
 		}
 	}
 	if r := res.Rebuild; r == nil || r.Articles != 6 || !r.Counted || r.Hits != 5 || r.Misses != 1 {
@@ -116,14 +134,14 @@ func TestMeasure(t *testing.T) {
 		t.Errorf("the template was not overridden: %v", err)
 	}
 	// Only the largest dated corpus is kept; the floors all go.
-	for name, kept := range map[string]bool{"dated-5": true, "dated-3": false, "undated-4": false, "floor-dated-5": false} {
+	for name, kept := range map[string]bool{"dated-5": true, "dated-3": false, "undated-4": false, "floor-dated-5": false, "same-dated-5": false} {
 		if _, err := os.Stat(filepath.Join(opt.Work, name)); (err == nil) != kept {
 			t.Errorf("%s: kept %v, want %v", name, err == nil, kept)
 		}
 	}
-	// Three corpora, two runs each of both, then two rebuilds.
-	if len(res.Commands) != 14 {
-		t.Errorf("%d commands, want 14:\n%s", len(res.Commands), strings.Join(res.Commands, "\n"))
+	// Three corpora, two runs each of all three, then two rebuilds.
+	if len(res.Commands) != 20 {
+		t.Errorf("%d commands, want 20:\n%s", len(res.Commands), strings.Join(res.Commands, "\n"))
 	}
 	logs, _ := os.ReadDir(filepath.Join(opt.Work, "logs"))
 	if len(logs) != len(res.Commands) {

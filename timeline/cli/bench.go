@@ -19,10 +19,12 @@ func (e *env) benchCmd(args []string) error {
 			"makes corpora from the TempEval-3 silver newswire (each .tml file's text,\n"+
 			"its <DCT> as front-matter date, replicated with small changes up to each\n"+
 			"size), builds each with this program as a child process, alternating run\n"+
-			"by run with the Hugo CLI rendering as many minimal pages (the floor), and\n"+
-			"reports wall time, peak memory and every target PASS or FAIL, with the\n"+
-			"commands it ran. Then it adds one article to the built largest corpus\n"+
-			"and rebuilds, and changes one template and rebuilds.\n\n"+
+			"by run with the Hugo CLI rendering as many minimal pages (the floor) and\n"+
+			"rendering the same site from the project the build wrote for it\n"+
+			"(build --hugo-project), and reports wall time, peak memory and every\n"+
+			"target PASS or FAIL, with the commands it ran. Then it adds one article\n"+
+			"to the built largest corpus and rebuilds, and changes one template and\n"+
+			"rebuilds.\n\n"+
 			"The Hugo CLI is built once into the user cache folder (with the Go\n"+
 			"toolchain and the module proxy) unless --hugo names one. A full run\n"+
 			"(the default sizes) takes tens of minutes and a few GB of disk.")
