@@ -9,6 +9,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"os"
 	"strings"
 
 	"conflict-timeline/timeline"
@@ -20,6 +21,7 @@ import (
 // Main runs the command line with args (the program name left out) and
 // returns the process's exit status.
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	limitMemory(os.Getenv)
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr, resolve: timex.Resolve}
 	return e.main(args)
 }
