@@ -150,8 +150,12 @@ type eventData struct {
 	Sources []sourceData `json:"sources"`
 
 	// Terms are the event's places, actors and type as its card links
-	// to them, when events have no page (see terms.go).
-	Terms *eventTerms `json:"terms,omitempty"`
+	// to them, when events have no page (see terms.go). The data gives
+	// them as TermIndex, the cheaper to decode: for each taxonomy of
+	// Taxonomies, in their order, the indexes of the event's terms in
+	// its Terms. Terms itself is digested with the event (addEvent).
+	Terms     *eventTerms `json:"-"`
+	TermIndex [][]int     `json:"terms,omitempty"`
 
 	w when
 }

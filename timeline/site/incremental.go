@@ -200,6 +200,13 @@ func (ps *pageSet) addEvent(e *eventData, b []byte) {
 			b = nb
 		}
 	}
+	if e.Terms != nil {
+		// Its card shows its terms' titles and links, which its data
+		// gives only as indexes.
+		if tb, err := json.Marshal(e.Terms); err == nil {
+			b = append(slices.Clip(b), tb...)
+		}
+	}
 	ps.own[e.Path] = sha256.Sum256(b)
 	d := eventDeps{path: e.Path, prev: e.Prev, next: e.Next, period: e.Period}
 	if e.Part == "chronology" {
