@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/url"
 	"path"
 	"slices"
@@ -169,8 +170,14 @@ const (
 
 var partRank = map[string]int{partBackground: 0, partChronology: 1, partUndated: 2}
 
+// sourceData is where an event was read. A source whose article is part
+// of the input reaches the data as a sourceRef: its article's index and
+// only what it does not share with the article, which the theme takes
+// from there (source.html). Copied, the article's title, citation and
+// date would cost every event a map twice the size.
 type sourceData struct {
-	Article string `json:"article"`
+	// Article is the article's slug, which the theme never shows.
+	Article string `json:"-"`
 	Title   string `json:"title"`
 	URL     string `json:"url,omitempty"`
 	// Outlet, Author and Published cite the article: "Reuters", "Tom
@@ -192,6 +199,84 @@ type sourceData struct {
 	TimexText       string `json:"timextext,omitempty"`
 	TimexValue      string `json:"timexvalue,omitempty"`
 	TimexLabel      string `json:"timexlabel,omitempty"`
+
+	// article is the article's data, index its place in Articles, when
+	// the article is part of the input (see linkSources).
+	article *articleData
+	index   int
+}
+
+// sourceFields is sourceData without its MarshalJSON.
+type sourceFields sourceData
+
+// sourceRef is a source as the data gives it beside its article: a
+// field left out (nil) is the article's.
+type sourceRef struct {
+	Article           int     `json:"article"`
+	Title             *string `json:"title,omitempty"`
+	URL               *string `json:"url,omitempty"`
+	Outlet            *string `json:"outlet,omitempty"`
+	Author            *string `json:"author,omitempty"`
+	Published         *string `json:"published,omitempty"`
+	PublishedLabel    *string `json:"publishedlabel,omitempty"`
+	PublishedDatetime *string `json:"publisheddatetime,omitempty"`
+	Path              *string `json:"path,omitempty"`
+	AnchorLabel       *string `json:"anchorlabel,omitempty"`
+	AnchorUncertain   *bool   `json:"anchoruncertain,omitempty"`
+	TimexID           string  `json:"timexid,omitempty"`
+	TimexText         string  `json:"timextext,omitempty"`
+	TimexValue        string  `json:"timexvalue,omitempty"`
+	TimexLabel        string  `json:"timexlabel,omitempty"`
+}
+
+// MarshalJSON writes a source whose article is part of the input as a
+// sourceRef, any other whole.
+func (s sourceData) MarshalJSON() ([]byte, error) {
+	a := s.article
+	if a == nil {
+		return json.Marshal(sourceFields(s))
+	}
+	return json.Marshal(sourceRef{
+		Article:           s.index,
+		Title:             unlike(s.Title, a.Title),
+		URL:               unlike(s.URL, a.URL),
+		Outlet:            unlike(s.Outlet, a.Outlet),
+		Author:            unlike(s.Author, a.Author),
+		Published:         unlike(s.Published, a.Published),
+		PublishedLabel:    unlike(s.PublishedLabel, a.PublishedLabel),
+		PublishedDatetime: unlike(s.PublishedDatetime, a.PublishedDatetime),
+		Path:              unlike(s.Path, a.Path),
+		AnchorLabel:       unlike(s.AnchorLabel, a.Anchor.Label),
+		AnchorUncertain:   unlike(s.AnchorUncertain, a.Anchor.Uncertain),
+		TimexID:           s.TimexID,
+		TimexText:         s.TimexText,
+		TimexValue:        s.TimexValue,
+		TimexLabel:        s.TimexLabel,
+	})
+}
+
+// unlike is &v, or nil when v is the article's own value.
+func unlike[T comparable](v, article T) *T {
+	if v == article {
+		return nil
+	}
+	return &v
+}
+
+// linkSources points each event's sources at their articles' data.
+func (d *siteData) linkSources() {
+	index := make(map[string]int, len(d.Articles))
+	for i, a := range d.Articles {
+		index[a.Slug] = i
+	}
+	for i := range d.Events {
+		for j := range d.Events[i].Sources {
+			s := &d.Events[i].Sources[j]
+			if k, ok := index[s.Article]; ok && s.Path != "" {
+				s.article, s.index = &d.Articles[k], k
+			}
+		}
+	}
 }
 
 type articleData struct {
@@ -353,6 +438,7 @@ func newSiteData(in Input) siteData {
 	if d.Articles == nil {
 		d.Articles = []articleData{}
 	}
+	d.linkSources()
 	d.Home = newHome(d.Events, d.Periods, d.Articles)
 	d.linkEvents(EventPagesAuto.on(len(events)))
 	return d
