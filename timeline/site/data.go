@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"encoding/json"
 	"net/url"
 	"path"
 	"slices"
@@ -52,6 +53,13 @@ type siteData struct {
 	Taxonomies []taxonomyData `json:"taxonomies,omitempty"`
 }
 
+// eventData is one event as the theme reads it. Hugo keeps the decoded
+// data/timeline.json whole while it renders, one map per event, so an
+// event carries only what a template reads: a key the theme can work
+// out cheaply (an event's neighbours, its weight, its year's label) is
+// Go's alone (json:"-"), and flags and lists that are mostly false or
+// empty are left out when they are (omitempty), which templates read as
+// false or empty. Below 29 keys, a decoded map takes half the memory.
 type eventData struct {
 	ID   string `json:"id"`
 	Path string `json:"path"` // page path, "events/<slug>"
@@ -61,10 +69,10 @@ type eventData struct {
 	Href string `json:"href"`
 	// Date and End are the values as given; the fields below are what the
 	// theme shows and groups by.
-	Date      string `json:"date"`
-	End       string `json:"end,omitempty"`
+	Date      string `json:"-"`
+	End       string `json:"-"`
 	Precision string `json:"precision"` // the belief's: "day", "week", "month", "year" or "unknown"
-	Planned   bool   `json:"planned"`
+	Planned   bool   `json:"planned,omitempty"`
 	// Label is the date in words without the planned mark, which the
 	// theme adds in its own language; "" when the event has no date.
 	Label string `json:"label"`
@@ -72,10 +80,11 @@ type eventData struct {
 	// names the event's page, in lists, feeds and the browser tab, by
 	// its date and this.
 	// It is the editor's summary when there is one.
-	Short      string `json:"short"`
-	Datetime   string `json:"datetime,omitempty"`
+	Short    string `json:"short"`
+	Datetime string `json:"datetime,omitempty"`
+	// Year is undatedKey when undated: the theme then names the year
+	// so in its own words.
 	Year       string `json:"year"`
-	YearLabel  string `json:"yearlabel"` // "" when undated
 	Month      string `json:"month"`
 	MonthLabel string `json:"monthlabel"`
 	Group      string `json:"group"` // events with the same group share a date heading, their label
@@ -86,18 +95,22 @@ type eventData struct {
 	// PageDate is the start of the period (RFC 3339), for feeds; empty
 	// when undated.
 	PageDate string `json:"pagedate,omitempty"`
-	Weight   int    `json:"weight"`
+	// Weight is the event's place in Events, from 1: the content adapter
+	// gives it to the event's page, and an event page finds its
+	// neighbours by it.
+	Weight int `json:"-"`
 	// Period is the page of its period that lists the event
 	// (months/2016-08, months/background-2011, ...).
 	Period string `json:"period"`
 	// Prev and Next are the page paths of the neighbouring events of the
-	// same part.
-	Prev   string   `json:"prev,omitempty"`
-	Next   string   `json:"next,omitempty"`
+	// same part: the events before and after it in Events, when of its
+	// part.
+	Prev   string   `json:"-"`
+	Next   string   `json:"-"`
 	Text   string   `json:"text"`
 	Parts  []part   `json:"parts"`
 	Type   string   `json:"type"`
-	Places []string `json:"places"`
+	Places []string `json:"places,omitempty"`
 	Actors []string `json:"actors"`
 
 	// The editor's hand (events.toml, see timeline.Event): Summary is a
@@ -106,18 +119,19 @@ type eventData struct {
 	// fields set by hand ("date", "type", "places", "actors", "summary",
 	// "merge", "added"), in the order the corrections set them.
 	Summary    string   `json:"summary,omitempty"`
-	Verified   bool     `json:"verified"`
+	Verified   bool     `json:"verified,omitempty"`
 	VerifiedBy string   `json:"verifiedby,omitempty"`
 	Note       string   `json:"note,omitempty"`
-	Edited     []string `json:"edited"`
+	Edited     []string `json:"edited,omitempty"`
 	// Added is true for an event written by hand, not found in an article.
-	Added bool `json:"added"`
+	Added bool `json:"added,omitempty"`
 
-	// The date belief (see timeline.Event).
+	// The date belief (see timeline.Event). Background is Part's to
+	// show.
 	Confidence float64 `json:"confidence"`
-	Inferred   bool    `json:"inferred"`
+	Inferred   bool    `json:"inferred,omitempty"`
 	Stated     bool    `json:"stated"`
-	Background bool    `json:"background"`
+	Background bool    `json:"-"`
 	// Exact events are dated beyond doubt for the reader: the words give
 	// the whole date, or the day is known and not inferred. The filter can
 	// keep only these.
@@ -125,20 +139,24 @@ type eventData struct {
 	// Uncertain events are drawn dashed with a badge: Badge is "likely"
 	// for a date inferred from an article date that is itself a best
 	// estimate, "unsure" for one of low confidence, "" otherwise.
-	Uncertain bool   `json:"uncertain"`
+	Uncertain bool   `json:"uncertain,omitempty"`
 	Badge     string `json:"badge,omitempty"`
 	// Earliest and Latest are the days that hold nearly all of the belief;
 	// SpanLabel puts them in words when they are more than one day.
-	Earliest  string   `json:"earliest,omitempty"`
-	Latest    string   `json:"latest,omitempty"`
+	Earliest  string   `json:"-"`
+	Latest    string   `json:"-"`
 	SpanLabel string   `json:"spanlabel,omitempty"`
 	Reasons   []string `json:"reasons"`
 
 	Sources []sourceData `json:"sources"`
 
 	// Terms are the event's places, actors and type as its card links
-	// to them, when events have no page (see terms.go).
-	Terms *eventTerms `json:"terms,omitempty"`
+	// to them, when events have no page (see terms.go). The data gives
+	// them as TermIndex, the cheaper to decode: for each taxonomy of
+	// Taxonomies, in their order, the indexes of the event's terms in
+	// its Terms. Terms itself is digested with the event (addEvent).
+	Terms     *eventTerms `json:"-"`
+	TermIndex [][]int     `json:"terms,omitempty"`
 
 	w when
 }
@@ -152,8 +170,14 @@ const (
 
 var partRank = map[string]int{partBackground: 0, partChronology: 1, partUndated: 2}
 
+// sourceData is where an event was read. A source whose article is part
+// of the input reaches the data as a sourceRef: its article's index and
+// only what it does not share with the article, which the theme takes
+// from there (source.html). Copied, the article's title, citation and
+// date would cost every event a map twice the size.
 type sourceData struct {
-	Article string `json:"article"`
+	// Article is the article's slug, which the theme never shows.
+	Article string `json:"-"`
 	Title   string `json:"title"`
 	URL     string `json:"url,omitempty"`
 	// Outlet, Author and Published cite the article: "Reuters", "Tom
@@ -175,6 +199,84 @@ type sourceData struct {
 	TimexText       string `json:"timextext,omitempty"`
 	TimexValue      string `json:"timexvalue,omitempty"`
 	TimexLabel      string `json:"timexlabel,omitempty"`
+
+	// article is the article's data, index its place in Articles, when
+	// the article is part of the input (see linkSources).
+	article *articleData
+	index   int
+}
+
+// sourceFields is sourceData without its MarshalJSON.
+type sourceFields sourceData
+
+// sourceRef is a source as the data gives it beside its article: a
+// field left out (nil) is the article's.
+type sourceRef struct {
+	Article           int     `json:"article"`
+	Title             *string `json:"title,omitempty"`
+	URL               *string `json:"url,omitempty"`
+	Outlet            *string `json:"outlet,omitempty"`
+	Author            *string `json:"author,omitempty"`
+	Published         *string `json:"published,omitempty"`
+	PublishedLabel    *string `json:"publishedlabel,omitempty"`
+	PublishedDatetime *string `json:"publisheddatetime,omitempty"`
+	Path              *string `json:"path,omitempty"`
+	AnchorLabel       *string `json:"anchorlabel,omitempty"`
+	AnchorUncertain   *bool   `json:"anchoruncertain,omitempty"`
+	TimexID           string  `json:"timexid,omitempty"`
+	TimexText         string  `json:"timextext,omitempty"`
+	TimexValue        string  `json:"timexvalue,omitempty"`
+	TimexLabel        string  `json:"timexlabel,omitempty"`
+}
+
+// MarshalJSON writes a source whose article is part of the input as a
+// sourceRef, any other whole.
+func (s sourceData) MarshalJSON() ([]byte, error) {
+	a := s.article
+	if a == nil {
+		return json.Marshal(sourceFields(s))
+	}
+	return json.Marshal(sourceRef{
+		Article:           s.index,
+		Title:             unlike(s.Title, a.Title),
+		URL:               unlike(s.URL, a.URL),
+		Outlet:            unlike(s.Outlet, a.Outlet),
+		Author:            unlike(s.Author, a.Author),
+		Published:         unlike(s.Published, a.Published),
+		PublishedLabel:    unlike(s.PublishedLabel, a.PublishedLabel),
+		PublishedDatetime: unlike(s.PublishedDatetime, a.PublishedDatetime),
+		Path:              unlike(s.Path, a.Path),
+		AnchorLabel:       unlike(s.AnchorLabel, a.Anchor.Label),
+		AnchorUncertain:   unlike(s.AnchorUncertain, a.Anchor.Uncertain),
+		TimexID:           s.TimexID,
+		TimexText:         s.TimexText,
+		TimexValue:        s.TimexValue,
+		TimexLabel:        s.TimexLabel,
+	})
+}
+
+// unlike is &v, or nil when v is the article's own value.
+func unlike[T comparable](v, article T) *T {
+	if v == article {
+		return nil
+	}
+	return &v
+}
+
+// linkSources points each event's sources at their articles' data.
+func (d *siteData) linkSources() {
+	index := make(map[string]int, len(d.Articles))
+	for i, a := range d.Articles {
+		index[a.Slug] = i
+	}
+	for i := range d.Events {
+		for j := range d.Events[i].Sources {
+			s := &d.Events[i].Sources[j]
+			if k, ok := index[s.Article]; ok && s.Path != "" {
+				s.article, s.index = &d.Articles[k], k
+			}
+		}
+	}
 }
 
 type articleData struct {
@@ -336,6 +438,7 @@ func newSiteData(in Input) siteData {
 	if d.Articles == nil {
 		d.Articles = []articleData{}
 	}
+	d.linkSources()
 	d.Home = newHome(d.Events, d.Periods, d.Articles)
 	d.linkEvents(EventPagesAuto.on(len(events)))
 	return d
@@ -352,11 +455,10 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 		// the same date.
 		group += "p"
 	}
-	yearLabel := w.Year
+	monthLabel := w.Year
 	if w.Year == undatedKey {
-		yearLabel = ""
+		monthLabel = ""
 	}
-	monthLabel := yearLabel
 	if mw := parseWhen(w.Month, timeline.PrecisionMonth); mw.Precision == timeline.PrecisionMonth {
 		monthLabel = mw.Label
 	}
@@ -369,7 +471,7 @@ func newEventData(e timeline.Event, articles map[string]*articleInfo, paths *pat
 		ID: e.ID, Path: paths.path("events", e.ID),
 		Date: e.Date, End: e.End, Precision: prec.String(), Planned: e.Planned,
 		Label: w.Label, Short: shorten(cmp.Or(strings.TrimSpace(e.Summary), e.Text), titleLength), Datetime: w.Datetime,
-		Year: w.Year, YearLabel: yearLabel, Month: w.Month, MonthLabel: monthLabel,
+		Year: w.Year, Month: w.Month, MonthLabel: monthLabel,
 		Group:    group,
 		PageDate: pageDate(w),
 		Text:     e.Text, Parts: eventParts(e, articles),

@@ -373,3 +373,63 @@ func TestEditorData(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceRefs checks that a source whose article is in the data
+// gives only what differs from the article, an empty value included,
+// and that reading it as source.html does (a field left out is the
+// article's) gives the source whole.
+func TestSourceRefs(t *testing.T) {
+	a := Article{Slug: "a", Title: "Rebels advance", URL: "https://example.org/a", Source: "Reuters",
+		Author: "Tom Perry", Published: "2016-08-07",
+		Anchor: Anchor{Date: "2016-08-07", Precision: timeline.PrecisionDay, Confidence: 0.9}}
+	e := timeline.Event{ID: "e", Date: "2016-08-06", Precision: timeline.PrecisionDay, Text: "Rebels advanced.", Sources: []timeline.Source{
+		{Article: "a", Title: "Rebels advance", Published: "2016-08-07", Anchor: timeline.SourceAnchor{Date: "2016-08-07", Precision: timeline.PrecisionDay}},
+		{Article: "a", Title: "Rebels advance, updated", Published: "someday"},
+		{Article: "gone", Title: "A lost article"},
+	}}
+	d := newSiteData(Input{Timeline: timeline.Timeline{Events: []timeline.Event{e}}, Articles: []Article{a}})
+	var got struct {
+		Events []struct {
+			Sources []map[string]any `json:"sources"`
+		} `json:"events"`
+		Articles []map[string]any `json:"articles"`
+	}
+	var buf bytes.Buffer
+	if _, err := encodeSiteData(&buf, &d); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(buf.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	srcs := got.Events[0].Sources
+	if want := []string{"article"}; !slices.Equal(slices.Sorted(maps.Keys(srcs[0])), want) {
+		t.Errorf("a source as its article gives %v, want only %v", slices.Sorted(maps.Keys(srcs[0])), want)
+	}
+	if srcs[1]["title"] != "Rebels advance, updated" || srcs[1]["published"] != "" || srcs[1]["anchorlabel"] != "" {
+		t.Errorf("a source unlike its article gives %v", srcs[1])
+	}
+	if _, ok := srcs[2]["article"]; ok {
+		t.Errorf("a source without its article names one: %v", srcs[2])
+	}
+	art := got.Articles[0]
+	for i, s := range srcs[:2] {
+		whole, err := json.Marshal(sourceFields(d.Events[0].Sources[i]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var want map[string]any
+		json.Unmarshal(whole, &want)
+		for k, v := range want {
+			r, ok := s[k]
+			if !ok {
+				r = art[k]
+				if anchor, isAnchor := strings.CutPrefix(k, "anchor"); isAnchor {
+					r = art["anchor"].(map[string]any)[anchor]
+				}
+			}
+			if !reflect.DeepEqual(r, v) {
+				t.Errorf("source %d: %s reads %v, want %v", i, k, r, v)
+			}
+		}
+	}
+}

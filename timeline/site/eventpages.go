@@ -45,7 +45,7 @@ func (d *siteData) linkEvents(pages bool) {
 	d.EventPages = pages
 	for i := range d.Events {
 		e := &d.Events[i]
-		e.Terms = nil
+		e.Terms, e.TermIndex = nil, nil
 		if pages || e.Period == "" {
 			e.Href = e.Path + ".html"
 		} else {

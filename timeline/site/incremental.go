@@ -61,7 +61,7 @@ const (
 	cacheName = "pages"
 	// cacheFormat changes whenever what a digest covers does, so that
 	// an old cache is never trusted.
-	cacheFormat = "timeline-site-pages 3"
+	cacheFormat = "timeline-site-pages 4"
 	// maxChanged bounds the pages a cascade names one by one: Hugo
 	// matches every page against the list, so past this a whole render
 	// is cheaper.
@@ -185,22 +185,31 @@ func newTermDeps(taxonomies []taxonomyData) ([]termDeps, error) {
 	return out, nil
 }
 
-func (ps *pageSet) addEvent(e *eventData, b []byte) {
-	// An event's weight is its place among all events: it orders the
-	// lists, which are always rendered, and is not on its page. Left in,
-	// one event added early would change every later event's digest.
-	// Without event pages, nothing shows an event's neighbours either.
-	if e.Weight != 0 || (!ps.eventPages && (e.Prev != "" || e.Next != "")) {
-		own := *e
-		own.Weight = 0
-		if !ps.eventPages {
-			own.Prev, own.Next = "", ""
-		}
-		if nb, err := json.Marshal(own); err == nil {
-			b = nb
-		}
+func (ps *pageSet) addEvent(e *eventData, data []byte) {
+	// An event is digested as its pages show it, which is not quite its
+	// data. Its data names its sources' articles and its terms by their
+	// places in the lists, as it does not its weight, its place among
+	// all events: left in, one article, term or event added early would
+	// change every later event's digest. Its sources are digested
+	// whole instead, their articles' titles and citations included, and
+	// its terms by title and link; the weight, which orders the lists
+	// (always rendered), is not on its page. Its neighbours are its
+	// page's (see writeDeps).
+	own := *e
+	own.Weight, own.Prev, own.Next, own.TermIndex = 0, "", "", nil
+	own.Sources = make([]sourceData, len(e.Sources))
+	for i, s := range e.Sources {
+		s.article = nil // whole
+		own.Sources[i] = s
 	}
-	ps.own[e.Path] = sha256.Sum256(b)
+	// This fails only where encoding its data, just done, did.
+	if b, err := json.Marshal(struct {
+		eventData
+		Terms *eventTerms `json:"termrefs,omitempty"`
+	}{own, e.Terms}); err == nil {
+		data = b
+	}
+	ps.own[e.Path] = sha256.Sum256(data)
 	d := eventDeps{path: e.Path, prev: e.Prev, next: e.Next, period: e.Period}
 	if e.Part == "chronology" {
 		d.month = e.Month

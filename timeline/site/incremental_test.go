@@ -197,3 +197,33 @@ func TestPlan(t *testing.T) {
 		t.Errorf("a project the digests cannot follow reuses %q", p.reuse)
 	}
 }
+
+// TestEventDigestsIgnorePlaces: the data names an event's articles and
+// terms by their places in the lists, but an article or term added
+// before them leaves the event's digest as it was.
+func TestEventDigestsIgnorePlaces(t *testing.T) {
+	own := func(in Input) map[string]digest {
+		t.Helper()
+		d := newSiteData(in)
+		d.linkEvents(false)
+		ps, err := encodeSiteData(&bytes.Buffer{}, &d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string]digest{}
+		for _, e := range d.Events {
+			out[e.Path] = ps.own[e.Path]
+		}
+		return out
+	}
+	in := generated(30, 3, nil)
+	before := own(in)
+	in.Articles = append([]Article{{Slug: "aaa-first", Title: "An article first"}}, in.Articles...)
+	in.Timeline.Events[0].Places = append(in.Timeline.Events[0].Places, "Aardvark")
+	after := own(in)
+	for path, d := range before {
+		if after[path] != d && path != "events/"+in.Timeline.Events[0].ID {
+			t.Errorf("%s: digest changed with an article and a term added before its own", path)
+		}
+	}
+}

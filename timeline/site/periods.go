@@ -135,9 +135,9 @@ func periodOf(e *eventData) periodRef {
 	case e.Part == partUndated:
 		return periodRef{Key: kindUndated, Kind: kindUndated, Path: "months/undated"}
 	case e.Part == partBackground:
-		return periodRef{Key: "background-" + e.Year, Kind: kindBackground, Label: e.YearLabel, Datetime: e.Year, Path: "months/background-" + e.Year}
+		return periodRef{Key: "background-" + e.Year, Kind: kindBackground, Label: e.Year, Datetime: e.Year, Path: "months/background-" + e.Year}
 	case strings.HasSuffix(e.Month, "-00"):
-		return periodRef{Key: e.Year, Kind: kindYear, Label: e.YearLabel, Datetime: e.Year, Path: "months/" + e.Year}
+		return periodRef{Key: e.Year, Kind: kindYear, Label: e.Year, Datetime: e.Year, Path: "months/" + e.Year}
 	}
 	return periodRef{Key: e.Month, Kind: kindMonth, Label: e.MonthLabel, Datetime: e.Month, Path: "months/" + e.Month}
 }
@@ -226,9 +226,9 @@ func newHome(events []eventData, periods []periodData, articles []articleData) h
 		case partBackground:
 			h.Background++
 			if h.BackgroundFrom == "" {
-				h.BackgroundFrom = e.YearLabel
+				h.BackgroundFrom = e.Year
 			}
-			h.BackgroundTo = e.YearLabel
+			h.BackgroundTo = e.Year
 		case partUndated:
 			h.Undated++
 		}

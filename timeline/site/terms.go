@@ -62,6 +62,7 @@ type termData struct {
 
 	slug   string // "places/aleppo": its file less .html
 	events []int
+	index  int // in its taxonomy's Terms
 }
 
 // termPage is one page of a term's events.
@@ -135,30 +136,32 @@ func eventNames(e *eventData, plural string) []string {
 }
 
 // newTaxonomies makes the terms of the events and sets each event's
-// Terms; it needs the events' Href.
+// Terms and TermIndex; it needs the events' Href.
 func newTaxonomies(events []eventData, pageSize int) []taxonomyData {
 	coll := newCollator()
 	logical := newPather()
 	out := make([]taxonomyData, 0, len(taxonomies))
 	refs := make([]eventTerms, len(events))
-	for _, tx := range taxonomies {
+	index := make([][][]int, len(events))
+	for k, tx := range taxonomies {
 		terms, bySlug := collectTerms(events, tx.plural)
 		slices.SortFunc(terms, func(a, b *termData) int {
 			return cmp.Or(coll.CompareString(strings.ToLower(a.Title), strings.ToLower(b.Title)), strings.Compare(a.slug, b.slug))
 		})
 		td := taxonomyData{Plural: tx.plural, Singular: tx.singular, Terms: make([]termData, 0, len(terms))}
-		for _, t := range terms {
+		for j, t := range terms {
+			t.index = j
 			t.Href = termHref(t.slug)
 			t.Count = len(t.events)
 			t.Pages = termPages(events, t, pageSize, logical, coll)
 			td.Terms = append(td.Terms, *t)
 		}
 		out = append(out, td)
-		setEventTerms(events, refs, bySlug, tx.plural)
+		setEventTerms(events, refs, index, k, bySlug, tx.plural)
 	}
 	for i := range events {
 		if r := refs[i]; r.Types != nil || r.Places != nil || r.Actors != nil {
-			events[i].Terms = &refs[i]
+			events[i].Terms, events[i].TermIndex = &refs[i], index[i]
 		}
 	}
 	return out
@@ -230,10 +233,11 @@ func termPages(events []eventData, t *termData, size int, logical *pather, coll 
 	return out
 }
 
-// setEventTerms gives each event its terms of a taxonomy in the order
-// Hugo's GetTerms gives them: the event's own, a name repeated under
-// another spelling at its later place.
-func setEventTerms(events []eventData, refs []eventTerms, bySlug map[string]*termData, plural string) {
+// setEventTerms gives each event its terms of the taxonomy tax (its
+// place in taxonomies) in the order Hugo's GetTerms gives them: the
+// event's own, a name repeated under another spelling at its later
+// place. index[i][tax] are their indexes among the taxonomy's terms.
+func setEventTerms(events []eventData, refs []eventTerms, index [][][]int, tax int, bySlug map[string]*termData, plural string) {
 	for i := range events {
 		names := eventNames(&events[i], plural)
 		last := map[*termData]int{}
@@ -246,6 +250,7 @@ func setEventTerms(events []eventData, refs []eventTerms, bySlug map[string]*ter
 		for k, name := range names {
 			if t := bySlug[termSlug(plural, name)]; t != nil && last[t] == k {
 				out = append(out, termRef{Title: t.Title, Href: t.Href})
+				index[i] = addTermIndex(index[i], tax, t.index)
 			}
 		}
 		switch plural {
@@ -257,6 +262,19 @@ func setEventTerms(events []eventData, refs []eventTerms, bySlug map[string]*ter
 			refs[i].Actors = out
 		}
 	}
+}
+
+// addTermIndex adds term n of the taxonomy tax to an event's term
+// indexes, which have a list, maybe empty, for every taxonomy.
+func addTermIndex(index [][]int, tax, n int) [][]int {
+	if index == nil {
+		index = make([][]int, len(taxonomies))
+		for k := range index {
+			index[k] = []int{}
+		}
+	}
+	index[tax] = append(index[tax], n)
+	return index
 }
 
 // newCollator orders names and keys as Hugo does for the site's
