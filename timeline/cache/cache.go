@@ -17,10 +17,23 @@
 // The price is that any new build of the program starts with a cold
 // cache.
 //
+// An entry is written with encoding/gob, which writes a stream's types
+// before its first value and makes each decoder compile them before it
+// reads one: per entry, that compiling cost more than the decoding. So
+// the types are kept apart, once per kind: a schema file holds what a gob
+// encoder writes for the zero value of the entry's type (the types, then
+// that value), named by its hash, and an entry holds that hash and then
+// only the message of its own value, as the same encoder goes on to write
+// it. A reader primes a decoder with the schema once and gives it entry
+// after entry, as if they came one after the other in one stream: each
+// is read with the types compiled already. (Gob numbers the types as the
+// running program first meets them, so two builds may write two schemas
+// of one kind; each entry names its own, and both are kept while used.)
+//
 // The cache is only ever a shortcut. An entry that cannot be read or
 // decoded (a crash mid-write, a full disk, an edit by hand, an older
-// format) is a miss, and the value is worked out afresh; a write that
-// fails leaves the entry out. Entries are written to a temporary file and
+// format, its schema missing or spoiled) is a miss, and the value is
+// worked out afresh; a write that fails leaves the entry out. Entries are written to a temporary file and
 // renamed into place, so a reader never sees half of one. Deleting the
 // whole folder is always safe.
 package cache
@@ -29,7 +42,6 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
-	"encoding/gob"
 	"encoding/hex"
 	"encoding/json"
 	"errors"
@@ -39,6 +51,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -50,7 +63,7 @@ const Dir = ".timeline-cache"
 
 // magic starts every entry: a file without it is not one, or is of
 // another format.
-const magic = "timeline-cache 1\n"
+const magic = "timeline-cache 2\n"
 
 // ext ends the name of every entry, and tmp that of one being written.
 const (
@@ -66,9 +79,11 @@ type Cache struct {
 	version string
 
 	mu   sync.Mutex
-	used map[string]bool // entry paths read or written by this build
+	used map[string]bool // entry and schema paths read or written by this build
 	// counts by kind
 	stats map[string]*counts
+	// primed decoders, idle, by schema and type
+	decoders map[decoderKey][]*decoder
 }
 
 type counts struct{ hits, misses, fails atomic.Int64 }
@@ -89,7 +104,7 @@ func OpenVersion(dir, version string) (*Cache, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return nil, fmt.Errorf("the build cache: %w", err)
 	}
-	return &Cache{dir: dir, version: version, used: map[string]bool{}, stats: map[string]*counts{}}, nil
+	return &Cache{dir: dir, version: version, used: map[string]bool{}, stats: map[string]*counts{}, decoders: map[decoderKey][]*decoder{}}, nil
 }
 
 var version struct {
@@ -212,7 +227,7 @@ func (c *Cache) Get(k Key, v any) bool {
 		return false
 	}
 	p := c.path(k)
-	ok := c.read(p, v)
+	ok := c.read(k.kind, p, v)
 	if ok {
 		c.count(k.kind).hits.Add(1)
 		c.use(p)
@@ -222,25 +237,25 @@ func (c *Cache) Get(k Key, v any) bool {
 	return ok
 }
 
-func (c *Cache) read(p string, v any) (ok bool) {
+func (c *Cache) read(kind, p string, v any) bool {
 	b, err := os.ReadFile(p)
-	if err != nil || !bytes.HasPrefix(b, []byte(magic)) {
+	if err != nil || !bytes.HasPrefix(b, []byte(magic)) || len(b) < len(magic)+schemaIDLen {
 		return false
 	}
-	// gob panics on some malformed input rather than failing.
-	defer func() {
-		if recover() != nil {
-			ok = false
-		}
-	}()
-	d := gob.NewDecoder(bytes.NewReader(b[len(magic):]))
-	if d.Decode(v) != nil {
+	t := reflect.TypeOf(v)
+	if t == nil || t.Kind() != reflect.Pointer {
 		return false
 	}
-	// One value and nothing after it: a file cut short or run together
-	// is no entry.
-	var extra byte
-	return d.Decode(&extra) == io.EOF
+	b = b[len(magic):]
+	key := decoderKey{kind: kind, id: string(b[:schemaIDLen]), typ: t}
+	d := c.decoder(key)
+	if d == nil || !d.decode(b[schemaIDLen:], v) {
+		// A decoder that failed may be halfway through a message: it
+		// is not used again.
+		return false
+	}
+	c.release(key, d)
+	return true
 }
 
 // Put writes v as the entry of k. It fails only when the entry could not
@@ -252,13 +267,19 @@ func (c *Cache) Put(k Key, v any) error {
 	}
 	p := c.path(k)
 	c.use(p)
-	var b bytes.Buffer
-	b.WriteString(magic)
-	if err := gob.NewEncoder(&b).Encode(v); err != nil {
+	schema, msg, err := encode(v)
+	if err != nil {
 		c.count(k.kind).fails.Add(1)
 		return fmt.Errorf("the build cache: encoding %s: %w", k.kind, err)
 	}
-	if err := writeAtomic(p, b.Bytes()); err != nil {
+	id := schemaID(schema)
+	if err := c.putSchema(k.kind, id, schema); err != nil {
+		c.count(k.kind).fails.Add(1)
+		return fmt.Errorf("the build cache: %w", err)
+	}
+	entry := make([]byte, 0, len(magic)+len(id)+len(msg))
+	entry = append(append(append(entry, magic...), id...), msg...)
+	if err := writeAtomic(p, entry); err != nil {
 		c.count(k.kind).fails.Add(1)
 		return fmt.Errorf("the build cache: %w", err)
 	}

@@ -170,3 +170,47 @@ func TestVersionIsTheExecutable(t *testing.T) {
 		t.Errorf("version %q, then %q: want one sha256 in hex", v, again)
 	}
 }
+
+// The types are written once per kind, in a schema, and every entry of
+// the kind is read back with one decoder primed with it.
+func TestSchema(t *testing.T) {
+	dir := t.TempDir()
+	c := open(t, dir, "v1")
+	want := []entry{{Words: []string{"on", "Tuesday"}, N: 2}, {N: 5}, {Words: []string{"today"}}, {}}
+	key := func(c *Cache, i int) Key { return c.Hash("clues").Int(i).Sum() }
+	for i, e := range want {
+		if err := c.Put(key(c, i), e); err != nil {
+			t.Fatal(err)
+		}
+	}
+	schemas, _ := filepath.Glob(filepath.Join(dir, "clues", "schema-*"+ext))
+	if len(schemas) != 1 {
+		t.Fatalf("schemas %v, want one", schemas)
+	}
+	read := func(c *Cache) {
+		t.Helper()
+		for i, w := range want {
+			var got entry
+			if !c.Get(key(c, i), &got) || !reflect.DeepEqual(got, w) {
+				t.Errorf("entry %d: got %+v, want %+v", i, got, w)
+			}
+		}
+	}
+	c = open(t, dir, "v1")
+	read(c)
+	if n := len(c.decoders); n != 1 {
+		t.Errorf("%d decoders, want one for the one schema", n)
+	}
+
+	// Without its schema, no entry is read; the next build writes it
+	// again with its entries, and they are read.
+	os.WriteFile(schemas[0], []byte(magic+"spoiled"), 0o644)
+	c = open(t, dir, "v1")
+	var got entry
+	if c.Get(key(c, 0), &got) {
+		t.Error("an entry was read without its schema")
+	}
+	c.Put(key(c, 0), want[0])
+	read(c)
+	read(open(t, dir, "v1"))
+}

@@ -66,9 +66,11 @@ func (e *Extractor) Merge(told []Told) timeline.Timeline {
 	return tl
 }
 
-// toldWire is Told as gob writes it: the drafts' periods as TIMEX3
-// values.
-type toldWire struct {
+// Record is a Told as a cache keeps it: every field exported, the
+// drafts' periods as TIMEX3 values, so that encoding/gob writes it as
+// it is. A Told itself gob writes only as the opaque bytes of GobEncode,
+// which cost a decoder of their own each to read back.
+type Record struct {
 	Source timeline.Source
 	Drafts []draftWire
 }
@@ -82,40 +84,54 @@ type draftWire struct {
 	Tense    timex.Span
 }
 
-// GobEncode writes t for a cache.
-func (t Told) GobEncode() ([]byte, error) {
-	w := toldWire{Source: t.Source, Drafts: make([]draftWire, len(t.drafts))}
+// Record is t as a cache keeps it.
+func (t Told) Record() Record {
+	r := Record{Source: t.Source, Drafts: make([]draftWire, len(t.drafts))}
 	for i, d := range t.drafts {
-		w.Drafts[i] = draftWire{Event: d.event, From: valueString(d.when.from), To: valueString(d.when.to),
+		r.Drafts[i] = draftWire{Event: d.event, From: valueString(d.when.from), To: valueString(d.when.to),
 			Words: d.words, Article: d.article, Sentence: d.sentence, Tense: d.tense}
 	}
-	var b bytes.Buffer
-	err := gob.NewEncoder(&b).Encode(w)
-	return b.Bytes(), err
+	return r
 }
 
-// GobDecode reads what GobEncode wrote.
-func (t *Told) GobDecode(data []byte) error {
-	var w toldWire
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&w); err != nil {
-		return err
-	}
-	out := Told{Source: w.Source, drafts: make([]*draft, len(w.Drafts))}
-	for i, d := range w.Drafts {
+// Told is what r keeps; an error says r holds a period that is no date.
+func (r Record) Told() (Told, error) {
+	out := Told{Source: r.Source, drafts: make([]*draft, len(r.Drafts))}
+	for i, d := range r.Drafts {
 		from, err := parseValue(d.From)
 		if err != nil {
-			return err
+			return Told{}, err
 		}
 		to, err := parseValue(d.To)
 		if err != nil {
-			return err
+			return Told{}, err
 		}
 		// gob leaves out empty slices; the events have them, never nil.
 		d.Event.Places, d.Event.Actors = nonNil(d.Event.Places), nonNil(d.Event.Actors)
 		out.drafts[i] = &draft{event: d.Event, when: period{from, to}, words: d.Words,
 			article: d.Article, sentence: d.Sentence, tense: d.Tense}
 	}
-	*t = out
+	return out, nil
+}
+
+// GobEncode writes t for a cache.
+func (t Told) GobEncode() ([]byte, error) {
+	var b bytes.Buffer
+	err := gob.NewEncoder(&b).Encode(t.Record())
+	return b.Bytes(), err
+}
+
+// GobDecode reads what GobEncode wrote.
+func (t *Told) GobDecode(data []byte) error {
+	var r Record
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(&r); err != nil {
+		return err
+	}
+	told, err := r.Told()
+	if err != nil {
+		return err
+	}
+	*t = told
 	return nil
 }
 

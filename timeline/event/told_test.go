@@ -36,7 +36,7 @@ func TestToldSurvivesGob(t *testing.T) {
 
 func TestToldGobDecodeRejectsBadPeriod(t *testing.T) {
 	var b bytes.Buffer
-	if err := gob.NewEncoder(&b).Encode(toldWire{Drafts: []draftWire{{From: "no date"}}}); err != nil {
+	if err := gob.NewEncoder(&b).Encode(Record{Drafts: []draftWire{{From: "no date"}}}); err != nil {
 		t.Fatal(err)
 	}
 	var back Told

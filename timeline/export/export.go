@@ -80,7 +80,6 @@ package export
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"net/url"
@@ -122,10 +121,9 @@ func JSON(w io.Writer, tl timeline.Timeline) error {
 		}
 		out.Events[i] = e
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	events := out.Events
+	out.Events = []timeline.Event{}
+	return writeIndented(w, out, "events", events)
 }
 
 func nonNil(s []string) []string {

@@ -2,7 +2,6 @@ package export
 
 import (
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"html"
 	"io"
@@ -80,10 +79,9 @@ func TimelineJS(w io.Writer, tl timeline.Timeline) error {
 		}
 		out.Events = append(out.Events, s)
 	}
-	enc := json.NewEncoder(w)
-	enc.SetIndent("", "  ")
-	enc.SetEscapeHTML(false)
-	return enc.Encode(out)
+	slides := out.Events
+	out.Events = []tjsSlide{}
+	return writeIndented(w, out, "events", slides)
 }
 
 // spansUnits reports whether v covers more than one unit of the date

@@ -165,7 +165,8 @@ func tellAll(inputs []event.Input, exprKeys []cache.Key, gaz event.Gazetteer, op
 		defer count.Add(1)
 		in := inputs[i]
 		k := opt.Cache.Hash("events").Key(exprKeys[i]).JSON(anchorOf{beliefOf(in.Anchor), in.Anchor.Reasons}).Key(gazKey).Sum()
-		if opt.Cache.Get(k, &told[i]) {
+		if t, ok := cachedTold(opt.Cache, k); ok {
+			told[i] = t
 			return
 		}
 		if extractors[w] == nil {
@@ -176,8 +177,18 @@ func tellAll(inputs []event.Input, exprKeys []cache.Key, gaz event.Gazetteer, op
 			problems[i] = &StepError{Step: "extracting events", File: in.Article.Path, Err: err, Lost: "its events are left out"}
 			return
 		}
-		opt.Cache.Put(k, told[i])
+		opt.Cache.Put(k, told[i].Record())
 	})
 	count.Done()
 	return told, problems
+}
+
+// cachedTold reads what an article tells from the entry of k.
+func cachedTold(c *cache.Cache, k cache.Key) (event.Told, bool) {
+	var r event.Record
+	if !c.Get(k, &r) {
+		return event.Told{}, false
+	}
+	t, err := r.Told()
+	return t, err == nil
 }

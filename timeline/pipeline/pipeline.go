@@ -30,7 +30,6 @@
 package pipeline
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"fmt"
@@ -76,7 +75,10 @@ type Options struct {
 	// their own here. With no Extract of its own, a build reads each
 	// article for events on its own (event.Extractor) and merges them,
 	// which gives what event.Extract gives; with one, Extract gets all
-	// the articles at once, and their events are not cached.
+	// the articles at once, and their events are not cached. The
+	// exports are written while the site is built, each on a goroutine
+	// of its own beside it (site.Extra): they must only read the
+	// timeline.
 	Resolve func(text string, opt timex.Options) []timex.Timex
 	Extract func([]event.Input, event.Gazetteer) timeline.Timeline
 	Exports []export.Format
@@ -172,30 +174,27 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 	}
 	inputs, tl := c.Inputs, c.Timeline
 
-	var extra map[string][]byte
+	var ex *exporting
+	var extra []site.Extra
 	if c.Extracted {
 		// Without events the exports would claim there are none.
-		var problems []error
-		extra, res.Exports, problems = exports(tl, opt.Exports, prog)
-		res.Problems = append(res.Problems, problems...)
-		for _, p := range problems {
-			prog.Step("%v", p)
-		}
+		ex, extra = exports(tl, opt.Exports)
 	}
 
 	in := site.Input{Timeline: tl, Articles: siteArticles(inputs, c.Notes)}
 	sopt := site.Options{
-		ProjectDir: cfg.Dir(),
-		ConfigFile: absOrEmpty(cfg.File()),
-		DestDir:    opt.DestDir,
-		BaseURL:    cmp.Or(opt.BaseURL, cfg.Site.BaseURL),
-		Title:      cfg.Site.Title,
-		Language:   cfg.Site.Language,
-		EventPages: site.EventPages(cfg.Site.EventPages),
-		Extra:      extra,
-		Progress:   opt.Progress,
-		Log:        opt.Log,
-		Rendered:   opt.Rendered,
+		ProjectDir:  cfg.Dir(),
+		ConfigFile:  absOrEmpty(cfg.File()),
+		DestDir:     opt.DestDir,
+		BaseURL:     cmp.Or(opt.BaseURL, cfg.Site.BaseURL),
+		Title:       cfg.Site.Title,
+		Language:    cfg.Site.Language,
+		EventPages:  site.EventPages(cfg.Site.EventPages),
+		Extra:       extra,
+		ExtraFailed: ex.fail,
+		Progress:    opt.Progress,
+		Log:         opt.Log,
+		Rendered:    opt.Rendered,
 
 		HugoProject: opt.HugoProject,
 	}
@@ -212,6 +211,7 @@ func Run(cfg *config.Config, opt Options) (Result, error) {
 		return res, err
 	}
 	prog.Time("site", time.Since(began))
+	res.Exports, res.Problems = ex.report(res.Problems, prog)
 	// Only a build that went through has read every entry it needs.
 	if n, err := opt.Cache.Prune(); err != nil {
 		res.Warnings = append(res.Warnings, err)
@@ -511,29 +511,49 @@ func extractAll(inputs []event.Input, gaz event.Gazetteer, f func([]event.Input,
 	return tl, nil
 }
 
-// exports writes each format into memory, for the site to publish with
-// its pages. A format that fails is reported and left out.
-func exports(tl timeline.Timeline, formats []export.Format, prog *progress.Reporter) (map[string][]byte, []string, []error) {
-	files := map[string][]byte{}
-	var names []string
-	var problems []error
+// exporting is the exports as the site writes them, while it builds
+// (see site.Extra). A format that fails is reported once the site is
+// built, and the site is published without it. A nil *exporting is no
+// exports.
+type exporting struct {
+	formats []export.Format
+	errs    map[string]error // by file, of those that failed
+}
+
+// exports are the formats of tl, as files for the site to write. Only
+// the files hold the timeline, so that it goes once they are written.
+func exports(tl timeline.Timeline, formats []export.Format) (*exporting, []site.Extra) {
+	var files []site.Extra
 	for _, f := range formats {
-		var b bytes.Buffer
-		var err error
-		if panicked := guard(func() { err = f.Write(&b, tl) }); panicked != nil {
-			err = panicked
-		}
-		if err != nil {
-			problems = append(problems, &StepError{Step: "writing " + f.File, Err: err, Lost: "the site is published without it"})
+		files = append(files, site.Extra{Name: f.File, Write: func(w io.Writer) error { return f.Write(w, tl) }})
+	}
+	return &exporting{formats: formats, errs: map[string]error{}}, files
+}
+
+// fail is told of a format that failed, once the site has waited for
+// them all.
+func (x *exporting) fail(name string, err error) { x.errs[name] = err }
+
+// report adds a problem for each format that failed to problems, and
+// lists those written.
+func (x *exporting) report(problems []error, prog *progress.Reporter) ([]string, []error) {
+	if x == nil {
+		return nil, problems
+	}
+	var names []string
+	for _, f := range x.formats {
+		if err, ok := x.errs[f.File]; ok {
+			p := &StepError{Step: "writing " + f.File, Err: err, Lost: "the site is published without it, though its pages link to it"}
+			problems = append(problems, p)
+			prog.Step("%v", p)
 			continue
 		}
-		files[f.File] = b.Bytes()
 		names = append(names, f.File)
 	}
 	if len(names) > 0 {
 		prog.Step("exports: %s", strings.Join(names, ", "))
 	}
-	return files, names, problems
+	return names, problems
 }
 
 // undated are the file names of the articles nothing dates.

@@ -93,7 +93,7 @@ func TestHostileSite(t *testing.T) {
 func TestHostileSiteSource(t *testing.T) {
 	in := hostileInput()
 	extra := map[string][]byte{"events.json": []byte(`{"text":"</script><!--<script>` + "\u2028\u2029" + `"}`)}
-	files := tree(t, build(t, "testdata/project", in, Options{Extra: extra}))
+	files := tree(t, build(t, "testdata/project", in, Options{Extra: extras(extra)}))
 	for name, content := range files {
 		switch {
 		case strings.HasSuffix(name, ".html"), strings.HasSuffix(name, ".xml"):

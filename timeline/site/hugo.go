@@ -3,15 +3,12 @@ package site
 import (
 	"bytes"
 	"cmp"
-	"encoding/json"
 	"fmt"
 	"io"
 	"io/fs"
-	"maps"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -73,10 +70,30 @@ func Build(in Input, opt Options) error {
 		// otherwise replace a whole timeline with an empty one.
 		return fmt.Errorf("site: no article to publish, and %s holds a site of some; it is left as it was (remove it first to publish an empty site)", destDir)
 	}
+	downloads, err := extraNames(opt.Extra)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	p, err := startPublish(destDir, opt.InPlace)
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	defer p.close()
+	// The exports are written to disk, not memory, while Hugo renders:
+	// they are as large as the site's data. The build waits for them
+	// whatever becomes of it, before its folders go.
+	spool, err := p.scratch()
+	if err != nil {
+		return fmt.Errorf("site: %w", err)
+	}
+	extra := startSpool(spool, opt.Extra, opt.ExtraFailed)
+	defer extra.wait()
+	opt.Extra = nil
+
 	data := newSiteData(in)
 	data.linkEvents(opt.EventPages.on(len(data.Events)))
 	data.BaseURL = opt.BaseURL
-	data.Downloads = slices.Sorted(maps.Keys(opt.Extra))
+	data.Downloads = downloads
 	data.Taken = takenSections(projectDir)
 	prog.Step("preparing %d events from %d articles", len(data.Events), len(data.Articles))
 
@@ -85,26 +102,10 @@ func Build(in Input, opt Options) error {
 	if opt.Log != nil {
 		logW = io.MultiWriter(&logBuf, opt.Log)
 	}
-	p, err := startPublish(destDir, opt.InPlace)
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	defer p.close()
 	disk, err := p.scratch()
 	if err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	// The exports wait on disk, not in memory, while Hugo renders: they
-	// are as large as the site's data.
-	spool, err := p.scratch()
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	extra, err := spoolExtra(spool, opt.Extra)
-	if err != nil {
-		return fmt.Errorf("site: %w", err)
-	}
-	opt.Extra = nil
 	b := &hugoBuild{
 		projectDir: projectDir,
 		destDir:    p.dest,
@@ -138,7 +139,7 @@ func Build(in Input, opt Options) error {
 	if err := pl.linkReused(p.dest, p.stage); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
-	if err := addExtra(site, p.stage, extra); err != nil {
+	if err := addExtra(site, p.stage, extra.wait()); err != nil {
 		return fmt.Errorf("site: %w", err)
 	}
 	n, err := p.finish()
@@ -448,31 +449,23 @@ func writeFile(fsys afero.Fs, name string, b []byte) error {
 	return afero.WriteFile(fsys, name, b, 0o644)
 }
 
-// spooledFile is an extra file written to disk until it is published:
-// name is its path in the site, file where it waits.
-type spooledFile struct{ name, file string }
-
-// spoolExtra writes the extra files into dir as they will be published,
-// so that they are not held in memory while Hugo renders, and lists them
-// by name. A JSON file is made safe to embed in a page's <script>, as
-// events.js is: "<", ">", "&", U+2028 and U+2029 in strings become \u
-// escapes, which mean the same to every JSON reader.
-func spoolExtra(dir string, extra map[string][]byte) ([]spooledFile, error) {
-	var out []spooledFile
-	for i, name := range slices.Sorted(maps.Keys(extra)) {
-		b := extra[name]
-		if strings.HasSuffix(name, ".json") && json.Valid(b) {
-			var esc bytes.Buffer
-			json.HTMLEscape(&esc, b)
-			b = esc.Bytes()
+// extraNames are the paths of the extra files, sorted; a path outside
+// the site, or two extras of one path, is an error.
+func extraNames(extra []Extra) ([]string, error) {
+	names := make([]string, len(extra))
+	for i, x := range extra {
+		if !filepath.IsLocal(filepath.FromSlash(x.Name)) {
+			return nil, fmt.Errorf("extra file %q: want a relative path inside the site", x.Name)
 		}
-		file := filepath.Join(dir, strconv.Itoa(i))
-		if err := os.WriteFile(file, b, 0o644); err != nil {
-			return nil, err
-		}
-		out = append(out, spooledFile{name, file})
+		names[i] = x.Name
 	}
-	return out, nil
+	slices.Sort(names)
+	for i := 1; i < len(names); i++ {
+		if names[i] == names[i-1] {
+			return nil, fmt.Errorf("extra file %q: given twice", names[i])
+		}
+	}
+	return names, nil
 }
 
 // addExtra moves the spooled extra files into the rendered site, whose
@@ -481,11 +474,7 @@ func spoolExtra(dir string, extra map[string][]byte) ([]spooledFile, error) {
 // both be published, and saying so beats silently dropping one.
 func addExtra(site afero.Fs, stage string, extra []spooledFile) error {
 	for _, x := range extra {
-		path := filepath.FromSlash(x.name)
-		if !filepath.IsLocal(path) {
-			return fmt.Errorf("extra file %q: want a relative path inside the site", x.name)
-		}
-		path = filepath.Join(string(filepath.Separator), path)
+		path := filepath.Join(string(filepath.Separator), filepath.FromSlash(x.name))
 		if _, err := site.Stat(path); err == nil {
 			return fmt.Errorf("%s is both a file of the site (from static/ or a template) and a generated file; rename or remove the site's", x.name)
 		}

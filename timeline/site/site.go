@@ -84,6 +84,19 @@ type Input struct {
 	Articles []Article
 }
 
+// Extra is a file published with the site that is made while the site is
+// built. Its Write starts on a goroutine of its own as soon as the build
+// does, beside those of the other extras and the build's own work, and
+// writes straight to disk; the site waits for it only to publish. So
+// Write must only read what it shares with the build. A Write that fails
+// or panics leaves its file out (see Options.ExtraFailed), and the pages
+// still link to it: they were made before its end was known.
+type Extra struct {
+	// Name is the file's slash-separated path under DestDir.
+	Name  string
+	Write func(io.Writer) error
+}
+
 // Options says where to read the project and write the site.
 type Options struct {
 	// ProjectDir holds config.toml and, optionally, content/, layouts/,
@@ -108,12 +121,17 @@ type Options struct {
 	// EventPages says whether each event gets a page of its own; the
 	// zero value is EventPagesAuto.
 	EventPages EventPages
-	// Extra are files published with the site, by slash-separated path
-	// under DestDir: the data exports. They are written in the same step
-	// as the pages, only when the whole build succeeded, and listed with
-	// them, so a later build removes those it no longer makes. A path
-	// that the site itself uses is an error, not an overwrite.
-	Extra map[string][]byte
+	// Extra are files published with the site: the data exports. Each
+	// is written to disk while the site is built (see Extra), and
+	// published in the same step as the pages, only when the whole build
+	// succeeded, and listed with them, so a later build removes those it
+	// no longer makes. A path that the site itself uses, or that two
+	// extras share, is an error, not an overwrite.
+	Extra []Extra
+	// ExtraFailed, if set, hears of each extra file left out because its
+	// Write failed, once the build has waited for them all, before the
+	// site is published without it.
+	ExtraFailed func(name string, err error)
 	// Progress, if set, receives a line per build step; when it is a
 	// terminal the page count is updated in place while Hugo renders.
 	Progress io.Writer

@@ -2,6 +2,8 @@ package site
 
 import (
 	"bytes"
+	"errors"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -543,7 +545,7 @@ func TestBuildOddInput(t *testing.T) {
 func TestBuildExtraFiles(t *testing.T) {
 	dest := t.TempDir()
 	extra := map[string][]byte{"events.json": []byte(`{"events":[]}`), "data/events.csv": []byte("id\n")}
-	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extra})
+	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extras(extra)})
 	files := tree(t, dest)
 	for name, want := range extra {
 		if files[name] != string(want) {
@@ -569,7 +571,7 @@ func TestBuildExtraFiles(t *testing.T) {
 
 	// A rebuild without one removes it, as it would a page.
 	delete(extra, "data/events.csv")
-	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extra})
+	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extras(extra)})
 	if _, ok := tree(t, dest)["data/events.csv"]; ok {
 		t.Error("an extra file the last build did not make is still there")
 	}
@@ -585,7 +587,7 @@ func TestBuildExtraFiles(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dest := filepath.Join(t.TempDir(), "public")
-			err := Build(fixture(), Options{ProjectDir: "testdata/project", DestDir: dest, Extra: tt.extra})
+			err := Build(fixture(), Options{ProjectDir: "testdata/project", DestDir: dest, Extra: extras(tt.extra)})
 			if err == nil || !strings.Contains(err.Error(), tt.want) {
 				t.Errorf("Build: %v; want an error saying %q", err, tt.want)
 			}
@@ -594,6 +596,54 @@ func TestBuildExtraFiles(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestBuildExtraFailed: an extra file whose Write fails or panics is left
+// out and reported once the build has waited for it; the site and the
+// other extras are published.
+func TestBuildExtraFailed(t *testing.T) {
+	dest := t.TempDir()
+	extra := append(extras(map[string][]byte{"events.csv": []byte("id\n")}),
+		Extra{Name: "events.ics", Write: func(w io.Writer) error {
+			io.WriteString(w, "BEGIN:VCALENDAR")
+			return errors.New("disk full")
+		}},
+		Extra{Name: "events.json", Write: func(io.Writer) error { panic("a bug") }})
+	failed := map[string]string{}
+	build(t, "testdata/project", fixture(), Options{DestDir: dest, Extra: extra, ExtraFailed: func(name string, err error) {
+		failed[name] = err.Error()
+	}})
+	want := map[string]string{"events.ics": "disk full", "events.json": "panic: a bug"}
+	if !maps.Equal(failed, want) {
+		t.Errorf("failed extras = %q, want %q", failed, want)
+	}
+	files := tree(t, dest)
+	if files["events.csv"] != "id\n" || files["index.html"] == "" {
+		t.Errorf("the site or the extra that did not fail is missing: events.csv %q", files["events.csv"])
+	}
+	for name := range want {
+		if _, ok := files[name]; ok {
+			t.Errorf("%s was published, though its Write failed", name)
+		}
+	}
+
+	twice := append(extras(map[string][]byte{"events.csv": nil}), extras(map[string][]byte{"events.csv": nil})...)
+	err := Build(fixture(), Options{ProjectDir: "testdata/project", DestDir: filepath.Join(t.TempDir(), "public"), Extra: twice})
+	if err == nil || !strings.Contains(err.Error(), `extra file "events.csv": given twice`) {
+		t.Errorf("Build with an extra given twice: %v", err)
+	}
+}
+
+// extras are the files as extra files of the site, by name.
+func extras(files map[string][]byte) []Extra {
+	var out []Extra
+	for _, name := range slices.Sorted(maps.Keys(files)) {
+		out = append(out, Extra{Name: name, Write: func(w io.Writer) error {
+			_, err := w.Write(files[name])
+			return err
+		}})
+	}
+	return out
 }
 
 // TestBuildTitleAndLanguage: the timeline tool's [site] settings win over
