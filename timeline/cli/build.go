@@ -40,7 +40,9 @@ func (e *env) buildCmd(args []string) error {
 			"beside config.toml, so that the next build works out again only the\n"+
 			"articles that changed, or whose own date changed with their neighbours.\n"+
 			"A new version of the program starts it afresh. The folder is safe to\n"+
-			"delete at any time; --no-cache builds without it.")
+			"delete at any time; --no-cache builds without it.\n\n"+
+			"The program keeps its memory under a soft limit of "+gib(DefaultMemoryLimit)+", working harder\n"+
+			"rather than growing past it; GOMEMLIMIT sets another (4GiB) or none (off).")
 	cfgPath := fs.String("config", config.DefaultFile, "the config file; its folder is the timeline's (content/, layouts/, theme/)")
 	dest := fs.String("dest", "", "the folder to write the site to (default public, beside the config file)")
 	noCache := fs.Bool("no-cache", false, "work out every article afresh, neither reading nor writing the build cache")

@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"fmt"
 	"runtime/debug"
+	"strings"
 )
 
 // DefaultMemoryLimit is the soft limit on the program's memory when
@@ -30,4 +32,10 @@ func limitMemory(getenv func(string) string) {
 		return
 	}
 	debug.SetMemoryLimit(DefaultMemoryLimit)
+}
+
+// gib writes a size in bytes in GiB, as a person would: "1.5 GiB".
+func gib(n int64) string {
+	s := strings.TrimSuffix(fmt.Sprintf("%.2f", float64(n)/(1<<30)), "0")
+	return strings.TrimSuffix(strings.TrimSuffix(s, "0"), ".") + " GiB"
 }

@@ -31,3 +31,11 @@ func TestLimitMemory(t *testing.T) {
 		}
 	}
 }
+
+func TestGiB(t *testing.T) {
+	for n, want := range map[int64]string{1536 << 20: "1.5 GiB", 2 << 30: "2 GiB", 1792 << 20: "1.75 GiB", 1600 << 20: "1.56 GiB"} {
+		if got := gib(n); got != want {
+			t.Errorf("gib(%d) = %q, want %q", n, got, want)
+		}
+	}
+}
