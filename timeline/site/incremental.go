@@ -185,16 +185,16 @@ func newTermDeps(taxonomies []taxonomyData) ([]termDeps, error) {
 	return out, nil
 }
 
-func (ps *pageSet) addEvent(e *eventData, data []byte) {
-	// An event is digested as its pages show it, which is not quite its
-	// data. Its data names its sources' articles and its terms by their
-	// places in the lists, as it does not its weight, its place among
-	// all events: left in, one article, term or event added early would
-	// change every later event's digest. Its sources are digested
-	// whole instead, their articles' titles and citations included, and
-	// its terms by title and link; the weight, which orders the lists
-	// (always rendered), is not on its page. Its neighbours are its
-	// page's (see writeDeps).
+// eventDigest is the digest of an event's data as its pages show it,
+// which is not quite its data (encoded as data). Its data names its
+// sources' articles and its terms by their places in the lists, as it
+// does not its weight, its place among all events: left in, one
+// article, term or event added early would change every later event's
+// digest. Its sources are digested whole instead, their articles' titles
+// and citations included, and its terms by title and link; the weight,
+// which orders the lists (always rendered), is not on its page. Its
+// neighbours are its page's (see writeDeps).
+func eventDigest(e *eventData, data []byte) digest {
 	own := *e
 	own.Weight, own.Prev, own.Next, own.TermIndex = 0, "", "", nil
 	own.Sources = make([]sourceData, len(e.Sources))
@@ -209,7 +209,12 @@ func (ps *pageSet) addEvent(e *eventData, data []byte) {
 	}{own, e.Terms}); err == nil {
 		data = b
 	}
-	ps.own[e.Path] = sha256.Sum256(data)
+	return sha256.Sum256(data)
+}
+
+// addEvent records an event's page and what it shows of others.
+func (ps *pageSet) addEvent(e *eventData, sum digest) {
+	ps.own[e.Path] = sum
 	d := eventDeps{path: e.Path, prev: e.Prev, next: e.Next, period: e.Period}
 	if e.Part == "chronology" {
 		d.month = e.Month
@@ -220,12 +225,15 @@ func (ps *pageSet) addEvent(e *eventData, data []byte) {
 	ps.events = append(ps.events, d)
 }
 
-func (ps *pageSet) addArticle(a *articleData, b []byte) {
-	ps.own[a.Path] = sha256.Sum256(b)
+// articleDigest is the digest of an article's data, encoded as data.
+func articleDigest(_ *articleData, data []byte) digest { return sha256.Sum256(data) }
+
+func (ps *pageSet) addArticle(a *articleData, sum digest) {
+	ps.own[a.Path] = sum
 	ps.articles = append(ps.articles, articleDeps{path: a.Path, events: a.Events})
 }
 
-func (ps *pageSet) addMonth(m *monthData, _ []byte) { ps.months[m.Key] = m.Label }
+func (ps *pageSet) addMonth(m *monthData, _ digest) { ps.months[m.Key] = m.Label }
 
 // digests maps the output file of every event, article, period and term
 // page to the digest of its inputs, given the digest global of the

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"io"
 	"maps"
 	"os"
 	"path/filepath"
@@ -123,4 +124,19 @@ func benchProject(tb testing.TB) string {
 		tb.Fatal(err)
 	}
 	return dst
+}
+
+// BenchmarkWriteSiteData encodes the site data of 5,000 generated
+// articles, with the digests of their pages (-cpu 1,2 shows what the
+// cores share):
+//
+//	go test -run '^$' -bench WriteSiteData -cpu 1,2 ./timeline/site
+func BenchmarkWriteSiteData(b *testing.B) {
+	d := newSiteData(longTexts(generated(5000, 1, nil), 1<<10))
+	b.ResetTimer()
+	for b.Loop() {
+		if _, err := encodeSiteData(io.Discard, &d); err != nil {
+			b.Fatal(err)
+		}
+	}
 }
