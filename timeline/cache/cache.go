@@ -1,12 +1,12 @@
 // Package cache keeps what one build worked out about each article for
 // the next, so that a rebuild works out again only what changed.
 //
-// An entry is one file, named by its key: a hash of everything the value
-// was made from. The builder hashes the inputs (an article's text and
-// metadata, its anchor, the config sections that matter); the cache adds
-// its version, the hash of the running program. Nothing is ever
-// invalidated by hand: a changed input is a new key, and the old entry is
-// never read again and is pruned at the end of the build.
+// An entry is named by its key: a hash of everything the value was made
+// from. The builder hashes the inputs (an article's text and metadata,
+// its anchor, the config sections that matter); the cache adds its
+// version, the hash of the running program. Nothing is ever invalidated
+// by hand: a changed input is a new key, and the old entry is never read
+// again and is pruned at the end of the build.
 //
 // The version is the hash of the executable file itself. The resolver's
 // rules, its lexicon, the gazetteer and event types, every word list:
@@ -17,41 +17,70 @@
 // The price is that any new build of the program starts with a cold
 // cache.
 //
+// # Layout
+//
+// Entries are not files of their own: a build writing one small file per
+// entry spent more of its time making files than working out what went
+// in them. They are records appended to a few pack files, packs/*.pack,
+// one being written per kind at a time. A pack starts with a header (the
+// format, the program's version, the kind) and then holds record after
+// record: a mark, the record's type (an entry or a schema, below), its
+// key, its schema, the length of its value and a CRC-32C of all that and
+// the value, then the value. A record is written with one write, at the
+// end of its pack, and never changed after.
+//
+// The file index says where each entry lives: its pack, offset and
+// length. Prune, at the end of a build that went through, writes it anew
+// with only the entries that build read or wrote, to a temporary file
+// renamed into place, and only then deletes the packs it no longer names.
+// A pack of which less than half is still used is compacted first: its
+// used records are copied to a new pack, and it is deleted. Until the new
+// index is in place the old one stands, naming only packs that are still
+// there, and a crash at any point leaves a cache that reads right.
+//
+// Open reads the index, then reads past the end it gives of each pack,
+// and whole any pack it does not name, record after record up to the
+// first that is not whole: what a build wrote that did not get to Prune
+// (one that failed, or was stopped) is read back too. A pack of another
+// version or format is never read, and is deleted by the next Prune. Put
+// appends to a pack of its kind already there, unless it ends in what is
+// not a record, and otherwise starts one; so a rebuild that works out
+// little adds little, and no files.
+//
 // An entry is written with encoding/gob, which writes a stream's types
 // before its first value and makes each decoder compile them before it
 // reads one: per entry, that compiling cost more than the decoding. So
-// the types are kept apart, once per kind: a schema file holds what a gob
-// encoder writes for the zero value of the entry's type (the types, then
-// that value), named by its hash, and an entry holds that hash and then
-// only the message of its own value, as the same encoder goes on to write
-// it. A reader primes a decoder with the schema once and gives it entry
-// after entry, as if they came one after the other in one stream: each
-// is read with the types compiled already. (Gob numbers the types as the
-// running program first meets them, so two builds may write two schemas
-// of one kind; each entry names its own, and both are kept while used.)
+// the types are kept apart, once per kind: a schema record holds what a
+// gob encoder writes for the zero value of the entry's type (the types,
+// then that value), named by its hash, and an entry holds that hash and
+// then only the message of its own value, as the same encoder goes on to
+// write it. A reader primes a decoder with the schema once and gives it
+// entry after entry, as if they came one after the other in one stream:
+// each is read with the types compiled already. (Gob numbers the types as
+// the running program first meets them, so two builds may write two
+// schemas of one kind; each entry names its own, and both are kept while
+// used.) Each build writes the schemas of what it puts once to the pack
+// it writes.
 //
 // The cache is only ever a shortcut. An entry that cannot be read or
 // decoded (a crash mid-write, a full disk, an edit by hand, an older
-// format, its schema missing or spoiled) is a miss, and the value is
-// worked out afresh; a write that fails leaves the entry out. Entries are written to a temporary file and
-// renamed into place, so a reader never sees half of one. Deleting the
-// whole folder is always safe.
+// format, a record whose checksum or key does not match, its schema
+// missing or spoiled) is a miss, and the value is worked out afresh; a
+// write that fails leaves the entry out. Deleting the whole folder, or
+// any file in it, is always safe. Two builds of one project at once are
+// not supported: they would not read wrong data, but might lose each
+// other's entries.
 package cache
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"hash"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
-	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -61,15 +90,9 @@ import (
 // Dir is the cache's folder, beside config.toml.
 const Dir = ".timeline-cache"
 
-// magic starts every entry: a file without it is not one, or is of
-// another format.
-const magic = "timeline-cache 2\n"
-
-// ext ends the name of every entry, and tmp that of one being written.
-const (
-	ext = ".gob"
-	tmp = ".tmp"
-)
+// magic starts every pack and the index: a file without it is not one,
+// or is of another format.
+const magic = "timeline-cache 3\n"
 
 // Cache is a folder of entries. A nil *Cache is a cache that has nothing
 // and keeps nothing, so callers need not check. It is safe for use by
@@ -78,8 +101,12 @@ type Cache struct {
 	dir     string
 	version string
 
-	mu   sync.Mutex
-	used map[string]bool // entry and schema paths read or written by this build
+	mu      sync.Mutex
+	packs   map[string]*pack          // by file name, those read or written
+	entries map[[sha256.Size]byte]loc // every entry known, by key
+	schemas map[schemaKey]loc         // every schema known
+	used    map[[sha256.Size]byte]loc // entries read or written by this build
+	writers map[string]*writer        // by kind
 	// counts by kind
 	stats map[string]*counts
 	// primed decoders, idle, by schema and type
@@ -101,10 +128,12 @@ func Open(dir string) (*Cache, error) {
 // given. Entries of another version are never read; Open is for real
 // builds, this for tests that play a change of program.
 func OpenVersion(dir, version string) (*Cache, error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	c := &Cache{dir: dir, version: version, stats: map[string]*counts{}, decoders: map[decoderKey][]*decoder{}}
+	if err := os.MkdirAll(c.packDir(), 0o755); err != nil {
 		return nil, fmt.Errorf("the build cache: %w", err)
 	}
-	return &Cache{dir: dir, version: version, used: map[string]bool{}, stats: map[string]*counts{}, decoders: map[decoderKey][]*decoder{}}, nil
+	c.load()
+	return c, nil
 }
 
 var version struct {
@@ -213,108 +242,6 @@ func (h *Hash) Sum() Key {
 	return k
 }
 
-// path is where the entry of k lives: under its kind, then the first two
-// digits of its hash, so that no folder grows too large to list.
-func (c *Cache) path(k Key) string {
-	s := hex.EncodeToString(k.sum[:])
-	return filepath.Join(c.dir, k.kind, s[:2], s+ext)
-}
-
-// Get reads the entry of k into v (a pointer) and reports whether it was
-// there. Any entry that cannot be read back whole is a miss.
-func (c *Cache) Get(k Key, v any) bool {
-	if c == nil {
-		return false
-	}
-	p := c.path(k)
-	ok := c.read(k.kind, p, v)
-	if ok {
-		c.count(k.kind).hits.Add(1)
-		c.use(p)
-	} else {
-		c.count(k.kind).misses.Add(1)
-	}
-	return ok
-}
-
-func (c *Cache) read(kind, p string, v any) bool {
-	b, err := os.ReadFile(p)
-	if err != nil || !bytes.HasPrefix(b, []byte(magic)) || len(b) < len(magic)+schemaIDLen {
-		return false
-	}
-	t := reflect.TypeOf(v)
-	if t == nil || t.Kind() != reflect.Pointer {
-		return false
-	}
-	b = b[len(magic):]
-	key := decoderKey{kind: kind, id: string(b[:schemaIDLen]), typ: t}
-	d := c.decoder(key)
-	if d == nil || !d.decode(b[schemaIDLen:], v) {
-		// A decoder that failed may be halfway through a message: it
-		// is not used again.
-		return false
-	}
-	c.release(key, d)
-	return true
-}
-
-// Put writes v as the entry of k. It fails only when the entry could not
-// be written; the build has the value anyway, and the next one works it
-// out again.
-func (c *Cache) Put(k Key, v any) error {
-	if c == nil {
-		return nil
-	}
-	p := c.path(k)
-	c.use(p)
-	schema, msg, err := encode(v)
-	if err != nil {
-		c.count(k.kind).fails.Add(1)
-		return fmt.Errorf("the build cache: encoding %s: %w", k.kind, err)
-	}
-	id := schemaID(schema)
-	if err := c.putSchema(k.kind, id, schema); err != nil {
-		c.count(k.kind).fails.Add(1)
-		return fmt.Errorf("the build cache: %w", err)
-	}
-	entry := make([]byte, 0, len(magic)+len(id)+len(msg))
-	entry = append(append(append(entry, magic...), id...), msg...)
-	if err := writeAtomic(p, entry); err != nil {
-		c.count(k.kind).fails.Add(1)
-		return fmt.Errorf("the build cache: %w", err)
-	}
-	return nil
-}
-
-// writeAtomic writes data to a temporary file beside p and renames it
-// into place.
-func writeAtomic(p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(filepath.Dir(p), filepath.Base(p)+".*"+tmp)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), p)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-	return err
-}
-
-func (c *Cache) use(p string) {
-	c.mu.Lock()
-	c.used[p] = true
-	c.mu.Unlock()
-}
-
 func (c *Cache) count(kind string) *counts {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -347,39 +274,4 @@ func (c *Cache) Stats() []Stats {
 	}
 	slices.SortFunc(out, func(a, b Stats) int { return strings.Compare(a.Kind, b.Kind) })
 	return out
-}
-
-// Prune deletes the entries this build did not read or write, and what
-// is left of writes cut short: what an earlier build kept of articles
-// since changed or removed, or of another program. Call it only after a
-// build that went through, which read every entry it still needs. It
-// returns how many files it deleted.
-func (c *Cache) Prune() (int, error) {
-	if c == nil {
-		return 0, nil
-	}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	removed := 0
-	err := filepath.WalkDir(c.dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) {
-				return nil
-			}
-			return err
-		}
-		name := d.Name()
-		if d.IsDir() || c.used[p] || !(strings.HasSuffix(name, ext) || strings.HasSuffix(name, tmp)) {
-			return nil
-		}
-		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
-			return err
-		}
-		removed++
-		return nil
-	})
-	if err != nil {
-		return removed, fmt.Errorf("the build cache: pruning %s: %w", c.dir, err)
-	}
-	return removed, nil
 }

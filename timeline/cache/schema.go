@@ -4,26 +4,25 @@ import (
 	"bytes"
 	"crypto/sha256"
 	"encoding/gob"
-	"encoding/hex"
 	"errors"
-	"os"
-	"path/filepath"
 	"reflect"
 )
 
-// schemaIDLen is the length of a schema's name in an entry: the hex of
-// the first half of its sha256.
-const schemaIDLen = 32
+// schemaLen is the length of a schema's name: the first half of its
+// sha256.
+const schemaLen = 16
 
-func schemaID(schema []byte) string {
+type schemaSum [schemaLen]byte
+
+func schemaID(schema []byte) schemaSum {
 	sum := sha256.Sum256(schema)
-	return hex.EncodeToString(sum[:schemaIDLen/2])
+	return schemaSum(sum[:schemaLen])
 }
 
-// schemaPath is where the schema of the id given lives, beside the
-// entries of its kind.
-func (c *Cache) schemaPath(kind, id string) string {
-	return filepath.Join(c.dir, kind, "schema-"+id+ext)
+// schemaKey names a schema of one kind.
+type schemaKey struct {
+	kind string
+	id   schemaSum
 }
 
 // encode writes v with a new gob encoder after the zero value of its
@@ -50,32 +49,12 @@ func encode(v any) (schema, msg []byte, err error) {
 	return b.Bytes()[:n:n], b.Bytes()[n:], nil
 }
 
-// putSchema writes the schema of the id given, once a build: it may be
-// missing or spoiled on disk.
-func (c *Cache) putSchema(kind, id string, schema []byte) error {
-	p := c.schemaPath(kind, id)
-	c.mu.Lock()
-	written := c.used[p]
-	c.used[p] = true
-	c.mu.Unlock()
-	if written {
-		return nil
-	}
-	err := writeAtomic(p, append([]byte(magic), schema...))
-	if err != nil {
-		// The next entry tries again.
-		c.mu.Lock()
-		delete(c.used, p)
-		c.mu.Unlock()
-	}
-	return err
-}
-
 // decoderKey names the decoders that read entries of one schema into
 // values of one type.
 type decoderKey struct {
-	kind, id string
-	typ      reflect.Type // of the pointer entries are read into
+	kind string
+	id   schemaSum
+	typ  reflect.Type // of the pointer entries are read into
 }
 
 // decoder is a gob decoder primed with a schema, that reads one entry
@@ -97,17 +76,21 @@ func (c *Cache) decoder(k decoderKey) *decoder {
 		return d
 	}
 	c.mu.Unlock()
-	p := c.schemaPath(k.kind, k.id)
-	b, err := os.ReadFile(p)
-	if err != nil || !bytes.HasPrefix(b, []byte(magic)) || schemaID(b[len(magic):]) != k.id {
+	c.mu.Lock()
+	l, ok := c.schemas[schemaKey{k.kind, k.id}]
+	c.mu.Unlock()
+	if !ok {
+		return nil
+	}
+	r, ok := c.readRecord(l)
+	if !ok || r.typ != recSchema || r.schema != k.id || schemaID(r.value) != k.id {
 		return nil
 	}
 	src := bytes.NewReader(nil)
 	d := &decoder{src: src, dec: gob.NewDecoder(src)}
-	if !d.decode(b[len(magic):], reflect.New(k.typ.Elem()).Interface()) {
+	if !d.decode(r.value, reflect.New(k.typ.Elem()).Interface()) {
 		return nil
 	}
-	c.use(p)
 	return d
 }
 

@@ -168,10 +168,17 @@ func TestCacheSpoiledEntries(t *testing.T) {
 	spoiled := 0
 	filepath.WalkDir(filepath.Join(dir, cache.Dir), func(p string, d os.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
-			// every other entry cut short, the rest garbage
+			// Entries are records in a few packs: every other file is
+			// cut short within its first record, the rest keep their
+			// first 40 bytes (a pack's header) and have a third of
+			// the others flipped, so that every record is spoiled.
 			b, _ := os.ReadFile(p)
 			if spoiled%2 == 0 {
-				b = b[:len(b)/2]
+				b = b[:min(len(b), 40)]
+			} else if len(b) > 40 {
+				for i := 40; i < len(b); i += 3 {
+					b[i] ^= 0xff
+				}
 			} else {
 				b = []byte(strings.Repeat("\xff", len(b)))
 			}
