@@ -242,15 +242,18 @@ func (h *Hash) Sum() Key {
 	return k
 }
 
-func (c *Cache) count(kind string) *counts {
+func (c *Cache) count(kind string) *counts { return ofKind(c, c.stats, kind) }
+
+// ofKind is m's value for kind, made on first use; c.mu guards m.
+func ofKind[T any](c *Cache, m map[string]*T, kind string) *T {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	n, ok := c.stats[kind]
+	v, ok := m[kind]
 	if !ok {
-		n = &counts{}
-		c.stats[kind] = n
+		v = new(T)
+		m[kind] = v
 	}
-	return n
+	return v
 }
 
 // Stats are the counts of one kind of entry in this build: read back

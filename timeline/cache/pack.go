@@ -150,16 +150,7 @@ type writer struct {
 	schemas map[schemaSum]loc // written to p
 }
 
-func (c *Cache) writer(kind string) *writer {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	w, ok := c.writers[kind]
-	if !ok {
-		w = &writer{}
-		c.writers[kind] = w
-	}
-	return w
-}
+func (c *Cache) writer(kind string) *writer { return ofKind(c, c.writers, kind) }
 
 // start opens the pack w appends to: one of its kind already there, or
 // a new one. w.mu is held.

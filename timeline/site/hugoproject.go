@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 
@@ -62,10 +63,7 @@ func (b *hugoBuild) writeProject(dir string) error {
 // folder: its folders relative to it, and no cache folder but Hugo's
 // usual one.
 func writeSettings(name string, flags hmaps.Params) error {
-	settings := hmaps.Params{}
-	for k, v := range flags {
-		settings[k] = v
-	}
+	settings := maps.Clone(flags)
 	for _, k := range []string{"workingdir", "cachedir", "cascade"} {
 		delete(settings, k)
 	}
